@@ -1,0 +1,63 @@
+// Talking to a tab's content script: inject it if it is not there yet, then one message.
+
+import { browser } from 'wxt/browser';
+import type { Detection, FillPlan, PageKind } from '../messages';
+import { DetectionSchema, FieldReportSchema, PageReadSchema } from '../messages';
+import type { Result } from '../result';
+import type { FieldReport, PageRead } from '../messages';
+import { z } from 'zod/mini';
+
+export const CAPTURE_SCRIPT = '/content-scripts/capture.js' as const;
+export const FILL_SCRIPT = '/content-scripts/fill.js' as const;
+export const INLINE_SCRIPT = '/content-scripts/inline.js' as const;
+
+type ScriptFile = typeof CAPTURE_SCRIPT | typeof FILL_SCRIPT;
+
+async function ensureContentScript(tabId: number, file: ScriptFile): Promise<Result<true>> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+    return { ok: true, value: true };
+  } catch {
+    return {
+      ok: false,
+      reason: 'Keyferry cannot reach this tab: open the popup from the page itself, or register its origin in Options.',
+    };
+  }
+}
+
+async function ask(tabId: number, file: ScriptFile, message: unknown): Promise<Result<unknown>> {
+  const injected = await ensureContentScript(tabId, file);
+  if (!injected.ok) return injected;
+  try {
+    return { ok: true, value: await browser.tabs.sendMessage(tabId, message, { frameId: 0 }) };
+  } catch {
+    return { ok: false, reason: 'The page did not answer: reload it and try again.' };
+  }
+}
+
+const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), reason: z.string() }),
+]);
+
+async function askTyped<T>(tabId: number, file: ScriptFile, message: unknown, schema: z.ZodMiniType<T>): Promise<Result<T>> {
+  const answer = await ask(tabId, file, message);
+  if (!answer.ok) return answer;
+  const reply = ReplySchema.safeParse(answer.value);
+  if (!reply.success) return { ok: false, reason: 'The page sent an answer Keyferry does not understand.' };
+  if (!reply.data.ok) return { ok: false, reason: reply.data.reason };
+  const value = schema.safeParse(reply.data.value);
+  return value.success ? { ok: true, value: value.data } : { ok: false, reason: 'The page sent an answer Keyferry does not understand.' };
+}
+
+export function detectTab(tabId: number): Promise<Result<Detection>> {
+  return askTyped(tabId, CAPTURE_SCRIPT, { type: 'keyferry:detect' }, DetectionSchema);
+}
+
+export function readTab(tabId: number, kind?: PageKind): Promise<Result<PageRead>> {
+  return askTyped(tabId, CAPTURE_SCRIPT, { type: 'keyferry:read', ...(kind ? { kind } : {}) }, PageReadSchema);
+}
+
+export function fillTab(tabId: number, plan: FillPlan): Promise<Result<FieldReport[]>> {
+  return askTyped(tabId, FILL_SCRIPT, { type: 'keyferry:fill', plan }, z.array(FieldReportSchema));
+}

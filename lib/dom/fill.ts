@@ -1,0 +1,184 @@
+// Putting values in so the page's own framework registers them (Bitwarden's "insert" seam):
+// native setters from this world, then the events a person's typing or clicking produces.
+
+import { normaliseLabel } from './text';
+import { deepElements, byIdInRoot, visibleText } from './tree';
+import { isFillable, isRendered } from './visibility';
+import { nextFrame, waitFor } from './wait';
+
+export type FieldStatus = 'filled' | 'already-correct' | 'not-found' | 'rejected-by-page' | 'not-visible';
+
+function eventInit(el: Element): MouseEventInit {
+  return { bubbles: true, cancelable: true, composed: true, view: el.ownerDocument.defaultView };
+}
+
+/** The pointer and mouse sequence of a real click: some widgets open on mousedown, others on click. */
+export function press(el: Element): void {
+  const view = el.ownerDocument.defaultView;
+  const init = eventInit(el);
+  const Pointer = view?.PointerEvent ?? view?.MouseEvent ?? MouseEvent;
+  const Mouse = view?.MouseEvent ?? MouseEvent;
+  el.dispatchEvent(new Pointer('pointerdown', init));
+  el.dispatchEvent(new Mouse('mousedown', init));
+  (el as HTMLElement).focus?.({ preventScroll: true });
+  el.dispatchEvent(new Pointer('pointerup', init));
+  el.dispatchEvent(new Mouse('mouseup', init));
+  el.dispatchEvent(new Mouse('click', init));
+}
+
+function nativeValueSetter(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): (v: string) => void {
+  const view = el.ownerDocument.defaultView;
+  const proto =
+    el.tagName === 'TEXTAREA'
+      ? view?.HTMLTextAreaElement.prototype
+      : el.tagName === 'SELECT'
+        ? view?.HTMLSelectElement.prototype
+        : view?.HTMLInputElement.prototype;
+  const setter = proto ? Object.getOwnPropertyDescriptor(proto, 'value')?.set : undefined;
+  return setter ? (v) => setter.call(el, v) : (v) => (el.value = v);
+}
+
+function currentText(el: Element): string {
+  if ('value' in el && typeof (el as HTMLInputElement).value === 'string' && el.tagName !== 'BUTTON') {
+    return (el as HTMLInputElement).value;
+  }
+  return el.textContent ?? '';
+}
+
+function dispatchInput(el: Element, value: string): void {
+  const view = el.ownerDocument.defaultView;
+  const Input = view?.InputEvent ?? view?.Event ?? Event;
+  el.dispatchEvent(new Input('input', { bubbles: true, composed: true, inputType: 'insertText', data: value } as InputEventInit));
+  el.dispatchEvent(new (view?.Event ?? Event)('change', { bubbles: true }));
+}
+
+/** Sets a text field as typing would: focus, value, input, change, blur. */
+export function setText(el: Element, value: string): FieldStatus {
+  const field = el as HTMLInputElement;
+  if (!isFillable(el)) return 'not-visible';
+  if (field.readOnly || field.disabled) return 'rejected-by-page';
+  if (currentText(el) === value) return 'already-correct';
+  field.focus?.({ preventScroll: true });
+  if (el.getAttribute('contenteditable') === 'true' || el.getAttribute('role') === 'textbox') {
+    el.textContent = value;
+  } else {
+    nativeValueSetter(field)(value);
+  }
+  dispatchInput(el, value);
+  field.blur?.();
+  return currentText(el) === value ? 'filled' : 'rejected-by-page';
+}
+
+export function textMatches(el: Element, value: string): boolean {
+  return currentText(el) === value;
+}
+
+// ---- toggles ----
+
+export function toggleState(el: Element): boolean | null {
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).checked;
+  const checked = el.getAttribute('aria-checked') ?? el.getAttribute('aria-pressed');
+  if (checked === 'true') return true;
+  if (checked === 'false') return false;
+  const input = el.querySelector('input[type=checkbox]');
+  return input ? (input as HTMLInputElement).checked : null;
+}
+
+/** Clicks only when the state differs, then checks the page agreed. */
+export async function setToggle(el: Element, on: boolean): Promise<FieldStatus> {
+  if (!isFillable(el)) return 'not-visible';
+  if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return 'rejected-by-page';
+  if (toggleState(el) === on) return 'already-correct';
+  (el as HTMLElement).click();
+  if (toggleState(el) !== on) await nextFrame(el.ownerDocument);
+  return toggleState(el) === on ? 'filled' : 'rejected-by-page';
+}
+
+// ---- selects and comboboxes ----
+
+function optionTextMatches(option: Element, wanted: string): boolean {
+  return normaliseLabel(visibleText(option)) === normaliseLabel(wanted);
+}
+
+export function selectedText(el: Element): string {
+  if (el.tagName === 'SELECT') {
+    const select = el as HTMLSelectElement;
+    return select.selectedOptions[0]?.textContent ?? '';
+  }
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).value;
+  return visibleText(el);
+}
+
+export function showsOption(el: Element, wanted: string): boolean {
+  const text = normaliseLabel(selectedText(el));
+  return text === normaliseLabel(wanted) || (el.tagName !== 'SELECT' && text.includes(normaliseLabel(wanted)));
+}
+
+function setNativeSelect(select: HTMLSelectElement, wanted: string): FieldStatus {
+  const option = Array.from(select.options).find((o) => optionTextMatches(o, wanted));
+  if (!option) return 'not-found';
+  if (select.value === option.value && showsOption(select, wanted)) return 'already-correct';
+  select.focus?.({ preventScroll: true });
+  nativeValueSetter(select)(option.value);
+  dispatchInput(select, option.value);
+  select.blur?.();
+  return showsOption(select, wanted) ? 'filled' : 'rejected-by-page';
+}
+
+function listboxesFor(combo: Element): Element[] {
+  const ids = [combo, ...Array.from(combo.querySelectorAll('[aria-controls], [aria-owns]'))]
+    .flatMap((el) => `${el.getAttribute('aria-controls') ?? ''} ${el.getAttribute('aria-owns') ?? ''}`.split(/\s+/))
+    .filter(Boolean);
+  const named = ids
+    .map((id) => byIdInRoot(combo, id) ?? combo.ownerDocument.getElementById(id))
+    .filter((el): el is Element => !!el);
+  // Component libraries often render the list in a portal at the end of <body>.
+  const anywhere = deepElements(combo.ownerDocument).filter((el) => el.matches('[role=listbox], [role=menu]'));
+  return [...named, ...anywhere].filter((el) => isRendered(el));
+}
+
+function findOption(combo: Element, wanted: string): Element | null {
+  for (const list of listboxesFor(combo)) {
+    const options = list.matches('[role=option], [role=menuitem]')
+      ? [list]
+      : Array.from(list.querySelectorAll('[role=option], [role=menuitem], [role=menuitemradio], li'));
+    const match = options.find((o) => isRendered(o) && optionTextMatches(o, wanted));
+    if (match) return match;
+  }
+  return null;
+}
+
+/** Native select by option text, or a custom combobox: open it, pick the option, check it shows. */
+export async function chooseOption(el: Element, wanted: string, timeoutMs = 1500): Promise<FieldStatus> {
+  if (el.tagName === 'SELECT') {
+    if (!isFillable(el)) return 'not-visible';
+    return setNativeSelect(el as HTMLSelectElement, wanted);
+  }
+  if (!isFillable(el)) return 'not-visible';
+  if (showsOption(el, wanted)) return 'already-correct';
+  if (el.tagName === 'INPUT') setText(el, wanted);
+  else press(el);
+  const option = await waitFor(el.ownerDocument, () => findOption(el, wanted), timeoutMs);
+  if (!option) {
+    el.ownerDocument.defaultView?.document.body?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    return 'not-found';
+  }
+  press(option);
+  const shown = await waitFor(el.ownerDocument, () => showsOption(el, wanted), 500);
+  return shown ? 'filled' : 'rejected-by-page';
+}
+
+export function isSelectLike(el: Element): boolean {
+  return el.matches('select, [role=combobox], [aria-haspopup=listbox], [aria-haspopup=true][aria-expanded]');
+}
+
+export function isToggleLike(el: Element): boolean {
+  return el.matches('input[type=checkbox], [role=switch], [role=checkbox], button[aria-pressed]');
+}
+
+export function isTextLike(el: Element): boolean {
+  return (
+    el.matches('input, textarea, [role=textbox], [contenteditable=true]') &&
+    !el.matches('input[type=checkbox], input[type=radio], [role=combobox]')
+  );
+}

@@ -1,0 +1,85 @@
+// A form section by its heading: the fields between the heading and the next heading of the same
+// or higher level, or the section-like container that holds only this heading.
+
+import { compactLabel, normaliseLabel } from './text';
+import { composedContains, composedParent, visibleText } from './tree';
+import { isRendered } from './visibility';
+
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading], legend, caption, summary';
+const CONTAINER = 'section, fieldset, form, article, [role=region], [role=group], [role=dialog], [role=tabpanel], [role=form]';
+
+export interface Section {
+  heading: Element;
+  /** The section's elements, in document order, from the page's deep element list. */
+  elements: Element[];
+}
+
+function headingLevel(element: Element): number {
+  const match = /^H([1-6])$/.exec(element.tagName);
+  if (match) return Number(match[1]);
+  const aria = Number(element.getAttribute('aria-level'));
+  if (Number.isFinite(aria) && aria > 0) return aria;
+  return element.matches(HEADING) ? 6 : 7;
+}
+
+function ownTextMatches(element: Element, wanted: string): boolean {
+  const raw = element.textContent ?? '';
+  if (raw.length > wanted.length * 3 + 40) return false;
+  return compactLabel(visibleText(element)) === compactLabel(wanted);
+}
+
+/** Heading-like elements whose text is exactly one of `words`, innermost first, headings preferred. */
+export function findHeadings(elements: Element[], words: string[]): Element[] {
+  const found = elements.filter(
+    (el) => !el.matches('html, body, script, style, button, option, a') && words.some((w) => ownTextMatches(el, w)),
+  );
+  const innermost = found.filter((a) => !found.some((b) => b !== a && composedContains(a, b)));
+  return innermost.sort((a, b) => Number(!a.matches(HEADING)) - Number(!b.matches(HEADING)));
+}
+
+function sectionContainer(heading: Element, elements: Element[]): Element | null {
+  const level = headingLevel(heading);
+  for (let el = composedParent(heading); el; el = composedParent(el)) {
+    if (el.matches('body, html')) return null;
+    if (!el.matches(CONTAINER) && !(el.tagName.includes('-') && el.shadowRoot)) continue;
+    // A container holding another heading of the same rank is a page, not this section.
+    const rival = elements.some(
+      (other) =>
+        other !== heading &&
+        other.matches(HEADING) &&
+        headingLevel(other) <= level &&
+        normaliseLabel(visibleText(other)) !== normaliseLabel(visibleText(heading)) &&
+        composedContains(el, other),
+    );
+    return rival ? null : el;
+  }
+  return null;
+}
+
+export function sectionAt(heading: Element, elements: Element[]): Section {
+  const container = sectionContainer(heading, elements);
+  if (container) return { heading, elements: elements.filter((el) => el !== container && composedContains(container, el)) };
+  const start = elements.indexOf(heading);
+  const level = headingLevel(heading);
+  const sameKind = (el: Element) =>
+    el.tagName === heading.tagName && el.className === heading.className && !!el.className;
+  let end = elements.length;
+  for (let i = start + 1; i < elements.length; i++) {
+    const el = elements[i]!;
+    if (composedContains(heading, el)) continue;
+    if ((el.matches(HEADING) && headingLevel(el) <= level) || sameKind(el)) {
+      end = i;
+      break;
+    }
+  }
+  // Fields may sit in the heading's parent after it: start at the heading, not at its container.
+  return { heading, elements: elements.slice(start + 1, end).filter((el) => !composedContains(heading, el)) };
+}
+
+/** The visible section headed by one of `words`, if the page has one. */
+export function findSection(elements: Element[], words: string[]): Section | null {
+  for (const heading of findHeadings(elements, words)) {
+    if (isRendered(heading)) return sectionAt(heading, elements);
+  }
+  return null;
+}

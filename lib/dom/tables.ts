@@ -1,0 +1,100 @@
+// Tables by their column headers: native <table>s and ARIA grids (columnheader/gridcell, aria-colindex).
+
+import { visibleText } from './tree';
+import { isRendered } from './visibility';
+import { cleanValue, labelScore } from './text';
+
+const HEADER = 'th, [role=columnheader]';
+const GRID = 'table, [role=grid], [role=table], [role=treegrid]';
+const CELL = 'td, th, [role=gridcell], [role=cell], [role=rowheader], [role=columnheader]';
+
+export interface TableColumns<K extends string> {
+  container: Element;
+  /** Column position (0-based, or aria-colindex when the grid uses it) for each wanted header. */
+  columns: Partial<Record<K, number>>;
+  usesColIndex: boolean;
+}
+
+export interface TableRow<K extends string> {
+  cells: Partial<Record<K, string>>;
+  /** aria-rowindex when the grid gives one (virtualised grids), else the row's position. */
+  index: number;
+  element: Element;
+}
+
+function columnPosition(header: Element): { position: number; usesColIndex: boolean } {
+  const colIndex = header.getAttribute('aria-colindex');
+  if (colIndex && Number.isFinite(Number(colIndex))) return { position: Number(colIndex), usesColIndex: true };
+  const row = header.parentElement;
+  return { position: row ? Array.prototype.indexOf.call(row.children, header) : -1, usesColIndex: false };
+}
+
+/**
+ * Finds the table whose headers name the `required` columns (and whichever `optional` ones it has).
+ * `headers` maps each key to the header words users see, e.g. { identifier: ['Site Identifier'] }.
+ */
+export function findTable<K extends string>(
+  elements: Element[],
+  headers: Record<K, string[]>,
+  required: K[],
+): TableColumns<K> | null {
+  const byContainer = new Map<Element, TableColumns<K>>();
+  for (const header of elements) {
+    if (!header.matches(HEADER) || !isRendered(header)) continue;
+    const text = visibleText(header);
+    const container = header.closest(GRID);
+    if (!container) continue;
+    for (const key of Object.keys(headers) as K[]) {
+      if (!headers[key].some((words) => labelScore(text, words) === 2)) continue;
+      const entry: TableColumns<K> = byContainer.get(container) ?? { container, columns: {}, usesColIndex: false };
+      const { position, usesColIndex } = columnPosition(header);
+      if (entry.columns[key] === undefined) entry.columns[key] = position;
+      entry.usesColIndex ||= usesColIndex;
+      byContainer.set(container, entry);
+    }
+  }
+  for (const entry of byContainer.values()) {
+    if (required.every((key) => entry.columns[key] !== undefined)) return entry;
+  }
+  return null;
+}
+
+function rowsOf(container: Element): Element[] {
+  if (container.tagName === 'TABLE') {
+    return Array.from((container as HTMLTableElement).rows).filter((row) => !row.querySelector(HEADER) || row.querySelector('td'));
+  }
+  return Array.from(container.querySelectorAll('[role=row]')).filter(
+    (row) => !row.querySelector('[role=columnheader]') && row.closest(GRID) === container,
+  );
+}
+
+function cellAt(row: Element, position: number, usesColIndex: boolean): Element | undefined {
+  const cells = Array.from(row.children).filter((c) => c.matches(CELL));
+  if (usesColIndex) return cells.find((c) => c.getAttribute('aria-colindex') === String(position));
+  return cells[position] ?? undefined;
+}
+
+/** The rows currently in the DOM, as text by column key. */
+export function readRows<K extends string>(table: TableColumns<K>): TableRow<K>[] {
+  const out: TableRow<K>[] = [];
+  if (!isRendered(table.container)) return out;
+  const view = table.container.ownerDocument.defaultView;
+  rowsOf(table.container).forEach((row, i) => {
+    // Per-row check kept cheap: a 10,000-row list must read in well under 150 ms.
+    if (row.hasAttribute('hidden') || view?.getComputedStyle(row).display === 'none') return;
+    const cells: Partial<Record<K, string>> = {};
+    for (const key of Object.keys(table.columns) as K[]) {
+      const cell = cellAt(row, table.columns[key]!, table.usesColIndex);
+      if (cell) cells[key] = cleanValue(visibleText(cell));
+    }
+    const rowIndex = Number(row.getAttribute('aria-rowindex'));
+    out.push({ cells, index: Number.isFinite(rowIndex) && rowIndex > 0 ? rowIndex : i + 1, element: row });
+  });
+  return out;
+}
+
+/** aria-rowcount minus header rows, when the grid says it holds more rows than it renders. */
+export function declaredRowCount(table: TableColumns<string>): number | null {
+  const count = Number(table.container.getAttribute('aria-rowcount'));
+  return Number.isFinite(count) && count > 0 ? count : null;
+}

@@ -1,0 +1,96 @@
+// The page as one tree: open shadow roots (and closed ones where the browser lets an extension
+// see them) and same-origin iframes are walked in place, with a depth cap.
+
+export type ShadowRootOf = (element: Element) => ShadowRoot | null;
+
+export interface WalkOptions {
+  /** chrome.dom.openOrClosedShadowRoot in a content script; open roots only by default. */
+  shadowRootOf?: ShadowRootOf;
+  maxDepth?: number;
+  /** Stop after this many elements: every page-side loop is bounded. */
+  maxElements?: number;
+}
+
+const defaultShadowRootOf: ShadowRootOf = (element) => element.shadowRoot;
+
+/** Every element under `root` in document order, shadow and frame contents at their host. */
+export function deepElements(root: ParentNode, options: WalkOptions = {}): Element[] {
+  const shadowRootOf = options.shadowRootOf ?? defaultShadowRootOf;
+  const maxDepth = options.maxDepth ?? 8;
+  const maxElements = options.maxElements ?? 500_000;
+  const out: Element[] = [];
+  const visit = (node: ParentNode, depth: number): void => {
+    for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+      if (out.length >= maxElements) return;
+      out.push(child);
+      if (depth < maxDepth) {
+        const shadow = shadowRootOf(child);
+        if (shadow) visit(shadow, depth + 1);
+        if (child.tagName === 'IFRAME') {
+          const doc = sameOriginDocument(child as HTMLIFrameElement);
+          if (doc?.documentElement) visit(doc, depth + 1);
+        }
+      }
+      if (child.firstElementChild) visit(child, depth);
+    }
+  };
+  visit(root, 0);
+  return out;
+}
+
+function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+/** The parent in the composed tree: through shadow hosts and frame elements. */
+export function composedParent(node: Node): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const parent = node.parentNode;
+  if (parent && 'host' in parent) return (parent as ShadowRoot).host;
+  if (parent && parent.nodeType === 9) return (parent as Document).defaultView?.frameElement ?? null;
+  return null;
+}
+
+export function composedClosest(element: Element, selector: string): Element | null {
+  for (let el: Element | null = element; el; el = composedParent(el)) {
+    if (el.matches(selector)) return el;
+  }
+  return null;
+}
+
+export function composedContains(ancestor: Element, node: Element): boolean {
+  for (let el: Element | null = node; el; el = composedParent(el)) if (el === ancestor) return true;
+  return false;
+}
+
+/** Looks an id up where it is meaningful: the element's own document or shadow root. */
+export function byIdInRoot(element: Element, id: string): Element | null {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+}
+
+/** Text a person reads in this element, without what assistive tech is told to skip. */
+export function visibleText(element: Element): string {
+  let text = '';
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) continue;
+        const tag = el.tagName;
+        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
+        text += ' ';
+        walk(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+        text += ' ';
+      }
+    }
+  };
+  walk(element);
+  return text;
+}

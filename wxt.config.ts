@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+// `npm run build:e2e` (mode "e2e") adds host access to the loopback test servers and pre-registers
+// http://127.0.0.1 as both a Maintenance and an Edge origin (SPEC §4). localhost stays unregistered.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ mode }) => ({
+    name: 'Keyferry',
+    description:
+      'Carries Titan Maintenance API credentials and Site Identifiers into Titan Cloud Edge, from an encrypted vault.',
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
+    action: { default_title: 'Keyferry' },
+    browser_specific_settings: {
+      gecko: { id: 'keyferry@keyferry.dev', strict_min_version: '128.0' },
+    },
+  }),
+  hooks: {
+    // Content scripts get WXT's plain `browser` (the browser's own promise API) instead of
+    // webextension-polyfill: the polyfill's ~10 KB would take most of their 25 KB budget (SPEC §6).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) {
+        config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');
+      } else if (alias && typeof alias === 'object') {
+        delete (alias as Record<string, string>)['wxt/browser'];
+      }
+    },
+  },
+  vite: ({ mode }) => ({
+    define: { 'import.meta.env.KEYFERRY_E2E': JSON.stringify(mode === 'e2e') },
+  }),
+});
