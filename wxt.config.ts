@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 // http://127.0.0.1 as both a Maintenance and an Edge origin (SPEC §4). localhost stays unregistered.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Keyferry',
     description:
       'Carries Titan Maintenance API credentials and Site Identifiers into Titan Cloud Edge, from an encrypted vault.',
@@ -12,9 +12,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: 'Keyferry' },
-    browser_specific_settings: {
-      gecko: { id: 'keyferry@keyferry.dev', strict_min_version: '128.0' },
-    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'keyferry@keyferry.dev', strict_min_version: '128.0' } } }
+      : {}),
   }),
   hooks: {
     // Content scripts get WXT's plain `browser` (the browser's own promise API) instead of
@@ -31,5 +31,7 @@ export default defineConfig({
   },
   vite: ({ mode }) => ({
     define: { 'import.meta.env.KEYFERRY_E2E': JSON.stringify(mode === 'e2e') },
+    // The e2e build is the production build plus test host access: minified the same way.
+    build: { minify: true },
   }),
 });

@@ -1,7 +1,7 @@
 import { detect, readPage } from '../pages';
 import type { PageScope } from '../pages/scope';
 import { parseContentRequest } from './request';
-import { PAGE_FAILED, type ContentReply } from './scope';
+import { pageFailed, type ContentReply } from './scope';
 
 /** capture.js answers detect and read; anything else is left to the other scripts. */
 export function answerCapture(message: unknown, scope: PageScope): Promise<ContentReply> | undefined {
@@ -10,5 +10,5 @@ export function answerCapture(message: unknown, scope: PageScope): Promise<Conte
   if (request?.type !== 'keyferry:read') return undefined;
   return readPage(scope, request.kind)
     .then((read): ContentReply => (read.ok ? { ok: true, value: read.read } : read))
-    .catch(() => PAGE_FAILED);
+    .catch(pageFailed);
 }

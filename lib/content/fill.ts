@@ -1,7 +1,7 @@
 import { fillPage } from '../pages/fill';
 import type { PageScope } from '../pages/scope';
 import { parseContentRequest } from './request';
-import { PAGE_FAILED, type ContentReply } from './scope';
+import { pageFailed, type ContentReply } from './scope';
 
 /** fill.js answers fill only. */
 export function answerFill(message: unknown, scope: PageScope): Promise<ContentReply> | undefined {
@@ -9,5 +9,5 @@ export function answerFill(message: unknown, scope: PageScope): Promise<ContentR
   if (request?.type !== 'keyferry:fill') return undefined;
   return fillPage(scope, request.plan)
     .then((filled): ContentReply => (filled.ok ? { ok: true, value: filled.fields } : filled))
-    .catch(() => PAGE_FAILED);
+    .catch(pageFailed);
 }

@@ -28,9 +28,21 @@ export function sendToBackground(message: unknown): Promise<unknown> {
   return runtime().sendMessage(message);
 }
 
+const SHADOW_HOSTS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
+
 /** chrome.dom.openOrClosedShadowRoot where the browser offers it. */
 export function shadowRootReader(): ((el: Element) => ShadowRoot | null) | undefined {
   const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } }).chrome?.dom;
   const open = dom?.openOrClosedShadowRoot;
-  return open ? (el) => open(el as HTMLElement) : undefined;
+  if (!open) return undefined;
+  return (el) => {
+    // Chrome throws for elements that cannot host a shadow root; only custom elements and a few
+    // HTML elements can, so skip the call for the rest.
+    if (!el.shadowRoot && !el.tagName.includes('-') && !SHADOW_HOSTS.has(el.tagName)) return null;
+    try {
+      return open(el as HTMLElement);
+    } catch {
+      return el.shadowRoot;
+    }
+  };
 }

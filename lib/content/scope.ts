@@ -6,6 +6,10 @@ export function pageScope(): PageScope {
   return { document, hostname: location.hostname, walk: shadowRootOf ? { shadowRootOf } : {} };
 }
 
-export const PAGE_FAILED = { ok: false as const, reason: 'Keyferry hit an unexpected page structure here; nothing more was done.' };
+/** The error's class only: a message could quote page content. */
+export function pageFailed(error: unknown): { ok: false; reason: string } {
+  const kind = error instanceof Error ? error.name : 'unknown error';
+  return { ok: false, reason: `Keyferry hit an unexpected page structure here (${kind}); nothing more was done.` };
+}
 
 export type ContentReply = { ok: true; value: unknown } | { ok: false; reason: string };
