@@ -424,7 +424,7 @@ export async function handleMessage(message: unknown, sender: Browser.runtime.Me
         const registered = !!origin && isRegistered((await readSettings()).edgeOrigins, origin);
         return registered ? { ok: true, message: '' } : { ok: false, reason: 'Not a registered Edge origin.' };
       }
-      return await inlineFill(sender.tab.id, sender.url, inline.data.kind);
+      return await inlineFill(sender.tab.id, sender.url);
     }
     return { ok: false, reason: 'Refused: this request did not come from Keyferry.' };
   } catch {
@@ -432,7 +432,8 @@ export async function handleMessage(message: unknown, sender: Browser.runtime.Me
   }
 }
 
-async function inlineFill(tabId: number, url: string | undefined, _kind: 'edge-account' | 'edge-facility'): Promise<Reply> {
+/** The page's kind is detected again here: a page script could not choose what gets filled. */
+async function inlineFill(tabId: number, url: string | undefined): Promise<Reply> {
   const settings = await readSettings();
   const origin = originOf(url);
   if (!origin || !isRegistered(settings.edgeOrigins, origin)) return { ok: false, reason: 'This origin is not registered as Titan Cloud Edge.' };

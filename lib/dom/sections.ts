@@ -3,7 +3,7 @@
 
 import { compactLabel, normaliseLabel } from './text';
 import { composedContains, composedParent, visibleText } from './tree';
-import { isRendered } from './visibility';
+import { isFillable, isRendered } from './visibility';
 
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role=heading], legend, caption, summary';
 const CONTAINER = 'section, fieldset, form, article, [role=region], [role=group], [role=dialog], [role=tabpanel], [role=form]';
@@ -76,10 +76,19 @@ export function sectionAt(heading: Element, elements: Element[]): Section {
   return { heading, elements: elements.slice(start + 1, end).filter((el) => !composedContains(heading, el)) };
 }
 
-/** The visible section headed by one of `words`, if the page has one. */
+const FIELD = 'input:not([type=hidden]), select, textarea, [role=combobox], [role=switch], [role=checkbox], [role=textbox]';
+
+/**
+ * The visible section headed by one of `words`. Where the page has several (hidden, clipped or
+ * transparent copies are a harvesting trick), the one with the most fields a person can see wins.
+ */
 export function findSection(elements: Element[], words: string[]): Section | null {
+  let best: { section: Section; score: number } | null = null;
   for (const heading of findHeadings(elements, words)) {
-    if (isRendered(heading)) return sectionAt(heading, elements);
+    if (!isRendered(heading)) continue;
+    const section = sectionAt(heading, elements);
+    const score = section.elements.filter((el) => el.matches(FIELD) && isFillable(el)).length;
+    if (!best || score > best.score) best = { section, score };
   }
-  return null;
+  return best?.section ?? null;
 }
