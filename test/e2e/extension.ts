@@ -1,6 +1,7 @@
 // Loads the real e2e build (.output/chrome-mv3-e2e) into Debian's Chromium, as users run it.
 
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { launchWithExtension } from '../browser.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,32 +12,8 @@ export const FIXTURES_OTHER_PORT = 'http://127.0.0.1:4174';
 export const UNREGISTERED = 'http://localhost:4173';
 export const PASSPHRASE = 'correct horse battery staple';
 
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error('Chromium not found: apt-get update && apt-get install -y chromium (or set CHROME_PATH).');
-  return found;
-}
-
 export async function launch(userDataDir: string): Promise<BrowserContext> {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`${EXTENSION_DIR} is missing: run npm run build:e2e first.`);
-  }
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return (await launchWithExtension(EXTENSION_DIR, userDataDir)) as unknown as BrowserContext;
 }
 
 export async function serviceWorker(context: BrowserContext): Promise<Worker> {

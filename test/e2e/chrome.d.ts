@@ -1,0 +1,5 @@
+// The slice of the extension API that e2e code evaluates inside extension pages and the worker.
+declare const chrome: {
+  tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+};
