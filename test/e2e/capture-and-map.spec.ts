@@ -1,0 +1,72 @@
+import { act, createVault, expect, FIXTURES, openPopup, submitted, test } from './extension';
+
+test('capture the Sites list, then map a facility whose name differs only by punctuation', async ({ context }) => {
+  const api = await context.newPage();
+  await api.goto(`${FIXTURES}/maintenance/api-native.html`);
+  const popup = await openPopup(context, api);
+  await createVault(popup);
+  expect(await act(popup, 'Capture from page')).toContain('Captured API credentials');
+
+  const sites = await context.newPage();
+  await sites.goto(`${FIXTURES}/maintenance/sites-native.html`);
+  const sitesPopup = await openPopup(context, sites);
+  const captured = await act(sitesPopup, 'Capture from page');
+  expect(captured).toMatch(/Captured \d+ sites for tenant .*: \d+ new, 0 updated, 0 unchanged/);
+  expect(captured).toMatch(/appear.* on several different sites/);
+  // Capturing the same page again changes nothing.
+  expect(await act(sitesPopup, 'Capture from page')).toMatch(/0 new, 0 updated, \d+ unchanged/);
+
+  for (const style of ['facility-native', 'facility-react', 'facility-wc']) {
+    const facility = await context.newPage();
+    await facility.goto(`${FIXTURES}/edge/${style}.html`);
+    const facilityPopup = await openPopup(context, facility);
+    expect(await act(facilityPopup, 'Fill page')).toMatch(/Mapped facility Maple Street #12 to site Maple Street 12/);
+    await facility.bringToFront();
+    await facility.getByRole('button', { name: 'Update', exact: true }).click();
+    await expect.poll(() => submitted(style)).not.toBeNull();
+    expect(await submitted(style)).toMatchObject({ titanMaintenanceFacility: 'MS-0012', decoyVendor: 'FV-20931' });
+    await facilityPopup.close();
+    await facility.close();
+  }
+});
+
+test('a facility matching several sites is offered as a choice, never guessed', async ({ context }) => {
+  const sites = await context.newPage();
+  await sites.goto(`${FIXTURES}/maintenance/sites-native.html`);
+  const popup = await openPopup(context, sites);
+  await createVault(popup);
+  await popup.getByLabel(/Tenant \(optional/).fill('acme-fuels');
+  expect(await act(popup, 'Capture from page')).toMatch(/Captured \d+ sites/);
+  const facility = await context.newPage();
+  await facility.goto(`${FIXTURES}/edge/facility-native.html?name=${encodeURIComponent('Nowhere In Particular')}&address=${encodeURIComponent('1 Unknown Rd')}`);
+  const facilityPopup = await openPopup(context, facility);
+  expect(await act(facilityPopup, 'Fill page')).toMatch(/choose one/);
+  await facilityPopup.getByRole('button', { name: /Maple Street 12 — MS-0012/ }).click();
+  await expect(facilityPopup.getByRole('status')).toHaveText(/Mapped facility/);
+  await facility.bringToFront();
+  await facility.getByRole('button', { name: 'Update', exact: true }).click();
+  await expect.poll(() => submitted('facility-native')).not.toBeNull();
+  expect(await submitted('facility-native')).toMatchObject({ titanMaintenanceFacility: 'MS-0012' });
+});
+
+for (const page of ['api-text', 'api-table', 'api-react', 'api-wc']) {
+  test(`capture the API tab on ${page}`, async ({ context }) => {
+    const expected = (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())[`${page}.html`].expected;
+    const tab = await context.newPage();
+    await tab.goto(`${FIXTURES}/maintenance/${page}.html`);
+    await tab.getByText('API Secret Key').first().waitFor();
+    const popup = await openPopup(context, tab);
+    await createVault(popup);
+    expect(await act(popup, 'Capture from page')).toContain(`Captured API credentials for tenant ${expected.tenant}`);
+    await popup.getByRole('button', { name: 'Reveal API Token' }).click();
+    await expect(popup.getByText(expected.apiToken)).toBeVisible();
+  });
+}
+
+test('masked values are refused with a reveal-first message', async ({ context }) => {
+  const tab = await context.newPage();
+  await tab.goto(`${FIXTURES}/maintenance/api-masked.html`);
+  const popup = await openPopup(context, tab);
+  await createVault(popup);
+  expect(await act(popup, 'Capture from page')).toMatch(/masked on the page: reveal it/);
+});
