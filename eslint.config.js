@@ -18,7 +18,8 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**', 'test/**/*.mjs', 'test/e2e/**'],
-    languageOptions: { globals: { ...globals.node } },
+    // Browser globals too: page.evaluate callbacks run in the page or the extension's worker.
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
     // Playwright fixtures call their callback `use`, which is not React's hook.
     rules: { 'no-console': 'off', 'react-hooks/rules-of-hooks': 'off' },
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { PageDateSchema, SiteSchema } from './vault/records';
+import { PAGE_KINDS } from './page-kinds';
 
 // Every message between contexts, one schema each; the types come from the schemas.
 
@@ -7,14 +8,7 @@ const short = z.string().check(z.maxLength(500));
 const value = z.string().check(z.maxLength(4_096));
 const tabId = z.number().check(z.int(), z.gte(0));
 
-export const PageKindSchema = z.enum([
-  'maintenance-api',
-  'maintenance-sites',
-  'edge-account',
-  'edge-facility',
-  'timus-api-access',
-  'api-keys',
-]);
+export const PageKindSchema = z.enum(PAGE_KINDS);
 export type PageKind = z.infer<typeof PageKindSchema>;
 
 // ---- What a content script reads from a page ----

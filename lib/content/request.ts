@@ -4,15 +4,8 @@
 // requests it receives and every reply a content script sends back.
 
 import type { ContentRequest, FillPlan, PageKind } from '../messages';
+import { PAGE_KINDS } from '../page-kinds';
 
-const PAGE_KINDS: readonly PageKind[] = [
-  'maintenance-api',
-  'maintenance-sites',
-  'edge-account',
-  'edge-facility',
-  'timus-api-access',
-  'api-keys',
-];
 
 type Shape = Record<string, unknown>;
 
@@ -42,7 +35,7 @@ export function parseContentRequest(message: unknown): ContentRequest | null {
     case 'keyferry:read': {
       if (!onlyKeys(message, ['type', 'kind'])) return null;
       if (message.kind === undefined) return { type: 'keyferry:read' };
-      return PAGE_KINDS.includes(message.kind as PageKind) ? { type: 'keyferry:read', kind: message.kind as PageKind } : null;
+      return (PAGE_KINDS as readonly string[]).includes(message.kind as string) ? { type: 'keyferry:read', kind: message.kind as PageKind } : null;
     }
     case 'keyferry:fill': {
       const plan = onlyKeys(message, ['type', 'plan']) ? parsePlan(message.plan) : null;
