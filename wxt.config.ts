@@ -13,7 +13,7 @@ export default defineConfig({
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: 'Keyferry' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'keyferry@keyferry.dev', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'keyferry@keyferry.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
   }),
   hooks: {
