@@ -14,6 +14,15 @@ interface CredentialView {
   system: string;
   title: string;
   tenantId?: string;
+  detail?: string;
+  hasSecret?: boolean;
+}
+interface HygieneView {
+  credentialId: string;
+  title: string;
+  rule: string;
+  reason: string;
+  basedOn: string;
 }
 interface Status {
   vault: 'none' | 'locked' | 'unlocked';
@@ -25,6 +34,7 @@ interface Status {
   sites?: SiteView[];
   mappings?: MappingView[];
   quarantined?: number;
+  hygiene?: HygieneView[];
   audit?: { at: number; action: string; summary: string }[];
 }
 
@@ -214,13 +224,27 @@ export function Popup() {
           {(status.credentials ?? []).map((c) => (
             <li key={c.id}>
               <strong>{c.title}</strong>
-              {(SECRET_FIELDS[c.system] ?? []).map(([field, label]) => (
+              {c.detail ? <div className="muted">{c.detail}</div> : null}
+              {(SECRET_FIELDS[c.system] ?? []).filter(([field]) => field !== 'clientSecret' || c.hasSecret).map(([field, label]) => (
                 <Secret key={field} credentialId={c.id} field={field} label={label} onStatus={say} />
               ))}
             </li>
           ))}
         </ul>
       </section>
+
+      {status.hygiene?.length ? (
+        <section className="card" aria-labelledby="hygiene-title">
+          <h2 id="hygiene-title">Needs attention ({status.hygiene.length})</h2>
+          <ul className="plain">
+            {status.hygiene.map((h) => (
+              <li key={`${h.credentialId}-${h.rule}`}>
+                <strong>{h.title}</strong>: {h.reason} <span className="muted">(based on {h.basedOn})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {selectedTenant ? (
         <SiteList title={`Sites of ${selectedTenant.name}`} sites={status.sites ?? []} mappings={status.mappings ?? []} />

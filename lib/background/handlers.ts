@@ -14,7 +14,8 @@ import { isRegistered, originOf } from '../origins';
 import { matchSite } from '../pages/matching';
 import { defaultSettings, parseSettings, type Settings } from '../settings';
 import { openVaultDb, type VaultDatabase } from '../vault/db';
-import type { Site, Tenant } from '../vault/records';
+import type { Credential, Site, Tenant } from '../vault/records';
+import { reviewHygiene } from '../hygiene';
 import {
   addAudit,
   auditEntry,
@@ -23,7 +24,9 @@ import {
   siteListOf,
   storeApiCapture,
   storeMapping,
+  storeApiKeysCapture,
   storeSitesCapture,
+  storeTimusCapture,
   titanCredentialOf,
   type VaultSession,
 } from '../vault/service';
@@ -230,6 +233,19 @@ async function capture(s: VaultSession, tabId: number, tenantOverride: string | 
     if (!stored.ok) return stored;
     return { ok: true, message: stored.value.message + note, tenantId: stored.value.tenant.id };
   }
+  if (page.kind === 'timus-api-access') {
+    const stored = await storeTimusCapture(s, page, origin);
+    if (!stored.ok) return stored;
+    await updateBadge(s);
+    return { ok: true, message: stored.value.message };
+  }
+  if (page.kind === 'api-keys') {
+    if (!page.keys.length && !page.sharedSecret) return { ok: false, reason: `No API keys could be read. ${page.problems.join(' ')}`.trim() };
+    const stored = await storeApiKeysCapture(s, page, origin);
+    if (!stored.ok) return stored;
+    await updateBadge(s);
+    return { ok: true, message: stored.value.message };
+  }
   if (page.kind === 'edge-facility') {
     return { ok: false, reason: 'This is a Titan Cloud Edge page: use Fill page here, and capture on Titan Maintenance.' };
   }
@@ -266,7 +282,11 @@ async function status(tabId: number | undefined): Promise<Reply> {
     title: c.title,
     tenantId: c.system === 'titan-maintenance' ? c.tenantId : undefined,
     capturedAt: c.capturedAt,
+    detail: credentialDetail(c),
+    hasSecret: c.system !== 'api-key' && (c.system !== 'timus' || !!c.clientSecret),
   }));
+  const hygiene = reviewHygiene(recordsOf(s, 'credential'), Date.now());
+  await updateBadge(s, hygiene.length);
   const mappings = recordsOf(s, 'mapping');
   const audit = recordsOf(s, 'audit')
     .sort((a, b) => b.at - a.at)
@@ -285,8 +305,28 @@ async function status(tabId: number | undefined): Promise<Reply> {
     mappings: mappings.map((m) => ({ siteIdentifier: m.siteIdentifier, facilityName: m.facilityName, edgeOrigin: m.edgeOrigin, mappedAt: m.mappedAt })),
     credentials,
     quarantined: s.quarantined,
+    hygiene,
     audit,
   };
+}
+
+function credentialDetail(c: Credential): string {
+  switch (c.system) {
+    case 'timus':
+      return [c.applicationType, c.expiration ? `expires ${c.expiration.text}` : null, c.clientSecret ? null : 'secret not captured (masked)'].filter(Boolean).join(' · ');
+    case 'api-key':
+      return [c.role, c.lastLogin.never ? 'never used' : `last login ${c.lastLogin.text}`, c.description].filter(Boolean).join(' · ');
+    case 'api-shared-secret':
+      return 'API Shared Secret';
+    default:
+      return 'Titan Maintenance API Token and API Secret Key';
+  }
+}
+
+/** The toolbar badge counts hygiene warnings (SPEC §2 Review). */
+async function updateBadge(s: VaultSession, count = reviewHygiene(recordsOf(s, 'credential'), Date.now()).length): Promise<void> {
+  await browser.action.setBadgeText({ text: count ? String(count) : '' }).catch(() => undefined);
+  await browser.action.setBadgeBackgroundColor({ color: '#9a3412' }).catch(() => undefined);
 }
 
 // ---- dispatch ----
@@ -327,6 +367,7 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
   },
   async lock() {
     await lock();
+    await browser.action.setBadgeText({ text: '' }).catch(() => undefined);
     return { ok: true, message: 'Locked.' };
   },
   capture: (r) => unlocked((s, settings) => capture(s, r.tabId, r.tenantName, settings)),

@@ -17,6 +17,7 @@ export interface TableColumns<K extends string> {
 
 export interface TableRow<K extends string> {
   cells: Partial<Record<K, string>>;
+  cellElements: Partial<Record<K, Element>>;
   /** aria-rowindex when the grid gives one (virtualised grids), else the row's position. */
   index: number;
   element: Element;
@@ -36,7 +37,7 @@ function columnPosition(header: Element): { position: number; usesColIndex: bool
 export function findTable<K extends string>(
   elements: Element[],
   headers: Record<K, string[]>,
-  required: K[],
+  required: NoInfer<K>[],
 ): TableColumns<K> | null {
   const byContainer = new Map<Element, TableColumns<K>>();
   for (const header of elements) {
@@ -74,6 +75,45 @@ function cellAt(row: Element, position: number, usesColIndex: boolean): Element 
   return cells[position] ?? undefined;
 }
 
+const NOT_TEXT = 'button, [role=button], svg, [aria-hidden=true], [hidden]';
+
+/** What a cell shows: its input's value, or its text without buttons and icons. */
+export function cellText(cell: Element): string {
+  const input = cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea') as HTMLInputElement | null;
+  if (input) return cleanValue(input.value);
+  if (!cell.querySelector(NOT_TEXT)) return cleanValue(visibleText(cell));
+  const clone = cell.cloneNode(true) as Element;
+  clone.querySelectorAll(NOT_TEXT).forEach((n) => n.remove());
+  return cleanValue(visibleText(clone));
+}
+
+/** A cell's separate lines: "name" then "description" in a Name / Desc column. */
+export function cellLines(cell: Element): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const flush = () => {
+    const text = cleanValue(current);
+    if (text) lines.push(text);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) current += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (el.matches(NOT_TEXT)) continue;
+        const block = el.tagName === 'BR' || /^(DIV|P|LI|SMALL|H\d)$/.test(el.tagName) || el.getAttribute('style')?.includes('block');
+        if (block) flush();
+        walk(el);
+        if (block || el.tagName === 'SPAN') flush();
+      }
+    }
+  };
+  walk(cell);
+  flush();
+  return lines;
+}
+
 /** The rows currently in the DOM, as text by column key. */
 export function readRows<K extends string>(table: TableColumns<K>): TableRow<K>[] {
   const out: TableRow<K>[] = [];
@@ -83,12 +123,16 @@ export function readRows<K extends string>(table: TableColumns<K>): TableRow<K>[
     // Per-row check kept cheap: a 10,000-row list must read in well under 150 ms.
     if (row.hasAttribute('hidden') || view?.getComputedStyle(row).display === 'none') return;
     const cells: Partial<Record<K, string>> = {};
+    const cellElements: Partial<Record<K, Element>> = {};
     for (const key of Object.keys(table.columns) as K[]) {
       const cell = cellAt(row, table.columns[key]!, table.usesColIndex);
-      if (cell) cells[key] = cleanValue(visibleText(cell));
+      if (cell) {
+        cells[key] = cellText(cell);
+        cellElements[key] = cell;
+      }
     }
     const rowIndex = Number(row.getAttribute('aria-rowindex'));
-    out.push({ cells, index: Number.isFinite(rowIndex) && rowIndex > 0 ? rowIndex : i + 1, element: row });
+    out.push({ cells, cellElements, index: Number.isFinite(rowIndex) && rowIndex > 0 ? rowIndex : i + 1, element: row });
   });
   return out;
 }

@@ -34,6 +34,9 @@ export function deepElements(root: ParentNode, options: WalkOptions = {}): Eleme
       if (child.firstElementChild) visit(child, depth);
     }
   };
+  // A shadow host passed as the root: its own shadow content comes first, as it renders.
+  const ownShadow = 'tagName' in root ? shadowRootOf(root as Element) : null;
+  if (ownShadow) visit(ownShadow, 1);
   visit(root, 0);
   return out;
 }

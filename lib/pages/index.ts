@@ -8,6 +8,8 @@ import { findAccountSection } from './edge-account';
 import { readFacility, recogniseFacility } from './edge-facility';
 import { readMaintenanceApi } from './maintenance-api';
 import { readSites, recogniseSites } from './sites';
+import { readTimus, recogniseTimus } from './timus';
+import { readApiKeys, recogniseApiKeys } from './api-keys';
 
 
 export function detectKinds(elements: Element[], hostname: string): PageKind[] {
@@ -16,6 +18,8 @@ export function detectKinds(elements: Element[], hostname: string): PageKind[] {
   if (recogniseSites(elements)) kinds.push('maintenance-sites');
   if (findAccountSection(elements)) kinds.push('edge-account');
   if (recogniseFacility(elements)) kinds.push('edge-facility');
+  if (recogniseTimus(elements)) kinds.push('timus-api-access');
+  if (recogniseApiKeys(elements)) kinds.push('api-keys');
   return kinds;
 }
 
@@ -30,7 +34,7 @@ export function detect(scope: PageScope): Detection {
 export type ReadOutcome = { ok: true; read: PageRead } | { ok: false; reason: string };
 
 const NOT_RECOGNISED =
-  'Keyferry does not recognise this page: open Titan Maintenance > Account Settings > API tab, Manage > Sites, or an Edge Facility Profile, then try again.';
+  'Keyferry does not recognise this page: open Titan Maintenance (Account Settings > API tab, or Manage > Sites), Timus API Access, an API Keys page, or a Titan Cloud Edge form, then try again.';
 
 /** Reads what the page offers: the API tab first, then a Sites list, then an Edge facility. */
 export async function readPage(scope: PageScope, kind?: PageKind): Promise<ReadOutcome> {
@@ -38,6 +42,14 @@ export async function readPage(scope: PageScope, kind?: PageKind): Promise<ReadO
   if (!kind || kind === 'maintenance-api') {
     const api = readMaintenanceApi(elements, scope.hostname);
     if (api) return { ok: true, read: api };
+  }
+  if (!kind || kind === 'timus-api-access') {
+    const timus = readTimus(elements, scope.walk);
+    if (timus) return { ok: true, read: timus };
+  }
+  if (!kind || kind === 'api-keys') {
+    const keys = readApiKeys(elements);
+    if (keys) return { ok: true, read: keys };
   }
   if (!kind || kind === 'maintenance-sites') {
     const sites = await readSites(elements, scope.hostname, scope.walk);

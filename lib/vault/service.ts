@@ -1,13 +1,17 @@
 // The unlocked vault as the background holds it: decrypted records in memory, every write
 // encrypted to IndexedDB first and serialised, so two tabs capturing at once both land.
 
-import type { MaintenanceApiRead, SitesRead } from '../messages';
+import type { ApiKeysRead, MaintenanceApiRead, SitesRead, TimusRead } from '../messages';
 import type { Outcome, Result } from '../result';
 import type { VaultDatabase } from './db';
 import {
   recordKey,
+  type ApiKeyCredential,
   type AuditEntry,
+  type Credential,
   type Mapping,
+  type SharedSecretCredential,
+  type TimusCredential,
   type Site,
   type SiteList,
   type Tenant,
@@ -111,7 +115,8 @@ export function storeApiCapture(
       apiToken: read.apiToken,
       apiSecretKey: read.apiSecretKey,
       origin,
-      capturedAt: now,
+      // capturedAt marks when this secret was first seen: the rotation review counts from it.
+      capturedAt: unchanged && existing ? existing.capturedAt : now,
       updatedAt: now,
     };
     const message = `Captured API credentials for tenant ${tenant.name}${existing ? (unchanged ? ' (unchanged)' : ' (updated)') : ''}.`;
@@ -179,5 +184,99 @@ export function storeMapping(
     );
     const record: Mapping = { kind: 'mapping', id: existing?.id ?? crypto.randomUUID(), ...mapping, mappedAt: now, updatedAt: now };
     return write(session, [record]);
+  });
+}
+
+function credentialsOf<S extends Credential['system']>(session: VaultSession, system: S): Extract<Credential, { system: S }>[] {
+  return recordsOf(session, 'credential').filter((c): c is Extract<Credential, { system: S }> => c.system === system);
+}
+
+function counted(added: number, updated: number, unchanged: number): string {
+  return `${added} new, ${updated} updated, ${unchanged} unchanged`;
+}
+
+/** Re-capturing updates records matched by Client ID; a masked secret keeps the one already stored. */
+export function storeTimusCapture(session: VaultSession, read: TimusRead, origin: string, now = Date.now()): Promise<Result<{ message: string }>> {
+  return serialised(session, async () => {
+    const existing = credentialsOf(session, 'timus');
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const records: TimusCredential[] = read.cards.map((card) => {
+      const before = existing.find((c) => c.clientId === card.clientId);
+      const secret = card.clientSecret ?? before?.clientSecret;
+      const secretChanged = !!card.clientSecret && card.clientSecret !== before?.clientSecret;
+      const record: TimusCredential = {
+        kind: 'credential',
+        system: 'timus',
+        id: before?.id ?? crypto.randomUUID(),
+        title: card.title,
+        clientId: card.clientId,
+        ...(secret ? { clientSecret: secret } : {}),
+        ...(card.applicationType ? { applicationType: card.applicationType } : {}),
+        ...(card.expiration ? { expiration: card.expiration } : {}),
+        origin,
+        capturedAt: before && !secretChanged ? before.capturedAt : now,
+        updatedAt: now,
+      };
+      if (!before) added++;
+      else if (JSON.stringify({ ...before, updatedAt: 0 }) === JSON.stringify({ ...record, updatedAt: 0 })) unchanged++;
+      else updated++;
+      return record;
+    });
+    const message =
+      `Captured ${records.length} Timus API Access credential${records.length === 1 ? '' : 's'}: ${counted(added, updated, unchanged)}.` +
+      (read.problems.length ? ` ${read.problems.join(' ')}` : '');
+    const written = await write(session, [...records, auditEntry('capture', message, origin, now)]);
+    return written.ok ? { ok: true as const, value: { message } } : written;
+  });
+}
+
+/** Keys are matched by name; the shared secret, one per console origin, only when the page showed it. */
+export function storeApiKeysCapture(session: VaultSession, read: ApiKeysRead, origin: string, now = Date.now()): Promise<Result<{ message: string }>> {
+  return serialised(session, async () => {
+    const existing = credentialsOf(session, 'api-key').filter((c) => c.origin === origin);
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const records: (ApiKeyCredential | SharedSecretCredential)[] = read.keys.map((key) => {
+      const before = existing.find((c) => c.title === key.name);
+      const record: ApiKeyCredential = {
+        kind: 'credential',
+        system: 'api-key',
+        id: before?.id ?? crypto.randomUUID(),
+        title: key.name,
+        ...(key.description ? { description: key.description } : {}),
+        role: key.role,
+        lastLogin: key.lastLogin,
+        origin,
+        capturedAt: before?.capturedAt ?? now,
+        updatedAt: now,
+      };
+      if (!before) added++;
+      else if (JSON.stringify({ ...before, updatedAt: 0 }) === JSON.stringify({ ...record, updatedAt: 0 })) unchanged++;
+      else updated++;
+      return record;
+    });
+    let sharedNote = '';
+    if (read.sharedSecret) {
+      const before = credentialsOf(session, 'api-shared-secret').find((c) => c.origin === origin);
+      records.push({
+        kind: 'credential',
+        system: 'api-shared-secret',
+        id: before?.id ?? crypto.randomUUID(),
+        title: `API Shared Secret (${new URL(origin).host})`,
+        secret: read.sharedSecret,
+        origin,
+        capturedAt: before && before.secret === read.sharedSecret ? before.capturedAt : now,
+        updatedAt: now,
+      });
+      sharedNote = ' and the API Shared Secret';
+    }
+    const message =
+      `Captured ${read.keys.length} API key${read.keys.length === 1 ? '' : 's'}${sharedNote}: ${counted(added, updated, unchanged)}.` +
+      (read.problems.length ? ` ${read.problems.join(' ')}` : '');
+    const written = await write(session, [...records, auditEntry('capture', message, origin, now)]);
+    return written.ok ? { ok: true as const, value: { message } } : written;
   });
 }
