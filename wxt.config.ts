@@ -17,10 +17,10 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // Content scripts get WXT's plain `browser` (the browser's own promise API) instead of
+    // Scripts injected into pages get WXT's plain `browser` (the browser's own promise API) instead of
     // webextension-polyfill: the polyfill's ~10 KB would take most of their 25 KB budget (SPEC §6).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve!.alias = alias.filter((a) => a.find !== 'wxt/browser');

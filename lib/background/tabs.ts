@@ -7,9 +7,9 @@ import type { Result } from '../result';
 import type { FieldReport, PageRead } from '../messages';
 import { z } from 'zod/mini';
 
-export const CAPTURE_SCRIPT = '/content-scripts/capture.js' as const;
-export const FILL_SCRIPT = '/content-scripts/fill.js' as const;
-export const INLINE_SCRIPT = '/content-scripts/inline.js' as const;
+export const CAPTURE_SCRIPT = '/capture.js' as const;
+export const FILL_SCRIPT = '/fill.js' as const;
+export const INLINE_SCRIPT = '/inline.js' as const;
 
 type ScriptFile = typeof CAPTURE_SCRIPT | typeof FILL_SCRIPT;
 

@@ -27,21 +27,22 @@ function parsePlan(plan: unknown): FillPlan | null {
   return null;
 }
 
-export function parseContentRequest(message: unknown): ContentRequest | null {
+/** What capture.js answers: detect and read. */
+export function parseCaptureRequest(message: unknown): Extract<ContentRequest, { type: 'keyferry:detect' | 'keyferry:read' }> | null {
   if (!isObject(message)) return null;
-  switch (message.type) {
-    case 'keyferry:detect':
-      return onlyKeys(message, ['type']) ? { type: 'keyferry:detect' } : null;
-    case 'keyferry:read': {
-      if (!onlyKeys(message, ['type', 'kind'])) return null;
-      if (message.kind === undefined) return { type: 'keyferry:read' };
-      return (PAGE_KINDS as readonly string[]).includes(message.kind as string) ? { type: 'keyferry:read', kind: message.kind as PageKind } : null;
-    }
-    case 'keyferry:fill': {
-      const plan = onlyKeys(message, ['type', 'plan']) ? parsePlan(message.plan) : null;
-      return plan ? { type: 'keyferry:fill', plan } : null;
-    }
-    default:
-      return null;
-  }
+  if (message.type === 'keyferry:detect') return onlyKeys(message, ['type']) ? { type: 'keyferry:detect' } : null;
+  if (message.type !== 'keyferry:read' || !onlyKeys(message, ['type', 'kind'])) return null;
+  if (message.kind === undefined) return { type: 'keyferry:read' };
+  return (PAGE_KINDS as readonly string[]).includes(message.kind as string) ? { type: 'keyferry:read', kind: message.kind as PageKind } : null;
+}
+
+/** What fill.js answers: fill. */
+export function parseFillRequest(message: unknown): Extract<ContentRequest, { type: 'keyferry:fill' }> | null {
+  if (!isObject(message) || message.type !== 'keyferry:fill' || !onlyKeys(message, ['type', 'plan'])) return null;
+  const plan = parsePlan(message.plan);
+  return plan ? { type: 'keyferry:fill', plan } : null;
+}
+
+export function parseContentRequest(message: unknown): ContentRequest | null {
+  return parseCaptureRequest(message) ?? parseFillRequest(message);
 }

@@ -7,10 +7,10 @@ import { declaredRowCount, findTable, readRows, type TableColumns, type TableRow
 import { labelElements } from '../dom/labels';
 import { readLabelledValue } from '../dom/values';
 import { cleanValue } from '../dom/text';
-import { composedParent, deepElements, type WalkOptions } from '../dom/tree';
-import { isRendered } from '../dom/visibility';
+import { composedParent, type WalkOptions } from '../dom/tree';
 import { nextFrame } from '../dom/wait';
 import { readTenant } from './tenant';
+import { cardsByLabel } from './cards';
 
 type Column = 'name' | 'identifier' | 'address' | 'city';
 
@@ -79,19 +79,8 @@ function findSitesTable(elements: Element[]): TableColumns<Column> | null {
 
 /** Card and list layouts: each card holds one "Site Identifier" label and its value. */
 function readCards(elements: Element[], walk: WalkOptions): RawSite[] {
-  const labels = labelElements(elements, 'Site Identifier').filter(({ element }) => isRendered(element));
   const rows: RawSite[] = [];
-  const cards = new Set<Element>();
-  for (const { element } of labels) {
-    let card: Element | null = element;
-    for (let parent = composedParent(element); parent && !parent.matches('body'); parent = composedParent(parent)) {
-      const count = labels.filter((l) => parent!.contains(l.element)).length;
-      if (count > 1) break;
-      card = parent;
-    }
-    if (!card || cards.has(card)) continue;
-    cards.add(card);
-    const inCard = [card, ...deepElements(card, walk)];
+  for (const inCard of cardsByLabel(elements, 'Site Identifier', walk)) {
     const identifier = readLabelledValue(inCard, 'Site Identifier');
     if (!identifier) continue;
     const name = readLabelledValue(inCard, 'Site Name') ?? readLabelledValue(inCard, 'Name');
