@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
+export const EXTENSION_DIR = path.resolve(process.env.KEYFERRY_EXTENSION_DIR ?? '.output/chrome-mv3-e2e');
 export const FIXTURES = 'http://127.0.0.1:4173';
 export const FIXTURES_OTHER_PORT = 'http://127.0.0.1:4174';
 export const UNREGISTERED = 'http://localhost:4173';

@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test';
+import { act, createVault, expect, FIXTURES, openPopup, submitted, test } from './extension';
+
+async function clickInline(page: Page): Promise<void> {
+  const host = page.locator('keyferry-inline');
+  await host.waitFor({ state: 'attached' });
+  const box = await host.boundingBox();
+  if (!box) throw new Error('the inline button has no box');
+  await page.mouse.click(box.x + 10, box.y + box.height / 2);
+}
+
+async function fieldValues(page: Page): Promise<string[]> {
+  return page.locator('input:not([type=checkbox])').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+}
+
+test('the inline button fills on a real click, ignores forged clicks, and does nothing while locked', async ({ context }) => {
+  const maintenance = await context.newPage();
+  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
+  const popup = await openPopup(context, maintenance);
+  await createVault(popup);
+  expect(await act(popup, 'Capture from page')).toContain('Captured');
+  const want = (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())['api-native.html'].expected;
+
+  const edge = await context.newPage();
+  await edge.goto(`${FIXTURES}/edge/account-native.html`);
+  await edge.locator('keyferry-inline').waitFor({ state: 'attached' });
+  const before = await fieldValues(edge);
+
+  // A page script's synthetic click on the button does nothing.
+  await edge.evaluate(() => {
+    const host = document.querySelector('keyferry-inline')!;
+    host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    for (const el of [host, ...Array.from(host.children)]) (el as HTMLElement).click?.();
+  });
+  await edge.waitForTimeout(500);
+  expect(await fieldValues(edge)).toEqual(before);
+
+  // Locked: a real click changes nothing.
+  await popup.getByRole('button', { name: 'Lock' }).click();
+  await expect(popup.getByRole('button', { name: 'Unlock' })).toBeVisible();
+  await edge.bringToFront();
+  await clickInline(edge);
+  await edge.waitForTimeout(800);
+  expect(await fieldValues(edge)).toEqual(before);
+
+  // Unlocked: a real click fills.
+  await popup.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple');
+  await popup.getByRole('button', { name: 'Unlock' }).click();
+  await expect(popup.getByRole('button', { name: 'Capture from page' })).toBeVisible();
+  await edge.bringToFront();
+  await clickInline(edge);
+  await expect.poll(async () => (await fieldValues(edge)).includes(want.apiToken)).toBe(true);
+  await edge.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => submitted('account-native')).not.toBeNull();
+  expect(await submitted('account-native')).toMatchObject({ clientSecret: want.apiSecretKey, maintenancePassword: want.apiToken });
+});
+
+test('no inline button on a page that is not an Edge form', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${FIXTURES}/maintenance/api-native.html`);
+  await page.waitForTimeout(1000);
+  expect(await page.locator('keyferry-inline').count()).toBe(0);
+});
