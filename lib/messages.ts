@@ -146,6 +146,17 @@ export const PopupRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('select-tenant'), tenantId: short }),
   z.object({ type: z.literal('export') }),
   z.object({ type: z.literal('import'), file: z.unknown(), passphrase: z.string().check(z.maxLength(1_024)) }),
+  z.object({ type: z.literal('settings') }),
+  z.object({
+    type: z.literal('settings-set'),
+    maintenanceUser: z.optional(z.enum(['Unspecified', ''])),
+    saveAfterFill: z.optional(z.boolean()),
+    autoLockMinutes: z.optional(z.number().check(z.int(), z.gte(1), z.lte(24 * 60))),
+  }),
+  z.object({ type: z.literal('origin-add'), role: z.enum(['maintenance', 'edge']), origin: z.string().check(z.maxLength(300)) }),
+  z.object({ type: z.literal('origin-remove'), role: z.enum(['maintenance', 'edge']), origin: z.string().check(z.maxLength(300)) }),
+  z.object({ type: z.literal('audit') }),
+  z.object({ type: z.literal('delete-vault'), confirm: z.string().check(z.maxLength(100)) }),
   z.object({
     type: z.literal('change-passphrase'),
     oldPassphrase: z.string().check(z.maxLength(1_024)),

@@ -212,6 +212,29 @@ async function heapUsed(send) {
   return (await send('Runtime.getHeapUsage')).usedSize;
 }
 
+const PROFILE = process.argv.includes('--profile');
+/** With --profile: a CPU profile of `work` (sampled every 50 µs) saved to bench/profiles/, and its top self times. */
+async function profiled(label, send, work) {
+  if (!PROFILE) return work();
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 50 });
+  await send('Profiler.start');
+  const out = await work();
+  const { profile } = await send('Profiler.stop');
+  fs.mkdirSync(path.join(OUT_DIR, 'profiles'), { recursive: true });
+  fs.writeFileSync(path.join(OUT_DIR, 'profiles', `${label}.cpuprofile`), JSON.stringify(profile));
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const f = nodes.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^chrome-extension:\/\/[^/]+\//, '') || ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + Math.max(0, profile.timeDeltas[i]) / 1000);
+  });
+  const top = [...self].filter(([k]) => !/^\((idle|program)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  console.log(`  profile ${label}: ${top.map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(' | ')}`);
+  return out;
+}
+
 try {
   // The inline script is registered on install for the pre-registered origin; wait for it.
   for (let i = 0; i < 100; i++) {
@@ -284,6 +307,10 @@ try {
     })).ms);
   }
   record('idle: inline.js own scripting time on the static page (trace)', own, 'ms', 1);
+  await profiled('idle-heavy-page', (m, p) => withCdp.send(m, p), async () => {
+    await withPage.goto(`${HEAVY}?profile`, { waitUntil: 'load' });
+    await sleep(400);
+  });
 
   // Is it idle afterwards? A live app mutates its DOM: the same page with a ticker, traced 3 s.
   const liveOwn = [];
@@ -441,6 +468,14 @@ try {
     captureTotal.push(c.ms);
     store.push(c.ms - r.ms);
   }
+  await profiled('read-10000-rows', (m, p) => sitesCdp.send(m, p), () =>
+    worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'keyferry:read' }, { frameId: 0 }).then(() => undefined), sitesTab),
+  );
+  if (PROFILE) {
+    const wsp = await workerSession();
+    await profiled('capture-10000-rows-worker', wsp.send, () => ask({ type: 'capture', tabId: sitesTab, tenantName: 'bench-tenant' }));
+    await wsp.detach();
+  }
   console.log(`  read ${readCount} sites per repetition; last capture said: ${(await ask({ type: 'status' })).reply.tenants?.map((t) => `${t.name}: ${t.sites} sites`).join(', ')}`);
   record('read: in-page script time of the read (ScriptDuration)', readScript, 'ms', 150);
   record('read: in-page task time of the read (TaskDuration)', readTask, 'ms');
@@ -563,7 +598,20 @@ try {
     await fillPage.goto(url, { waitUntil: 'load' });
     const tab = await tabIdOf(fillPage);
     const extMs = [];
+    const extScript = [];
     const floorMs = [];
+    const fillCdp = await ext.newCDPSession(fillPage);
+    await fillCdp.send('Performance.enable');
+    if (PROFILE) {
+      await fillPage.reload({ waitUntil: 'load' });
+      await fillPage.waitForFunction(ready, null, { polling: 50, timeout: 10_000 });
+      await profiled(`fill-${file.replace('.html', '')}`, (m, p) => fillCdp.send(m, p), () =>
+        worker.evaluate(async ({ tabId, plan: p, file: f }) => {
+          await chrome.scripting.executeScript({ target: { tabId }, files: [f] });
+          await chrome.tabs.sendMessage(tabId, { type: 'keyferry:fill', plan: p }, { frameId: 0 });
+        }, { tabId: tab, plan, file: FILL_JS }),
+      );
+    }
     let fields = '';
     for (let i = 0; i < R.fill; i++) {
       for (const side of i % 2 ? ['floor', 'ext'] : ['ext', 'floor']) {
@@ -575,6 +623,7 @@ try {
           if (!f.ok) throw new Error(`floor fill of ${file} did not set the fields`);
           floorMs.push(f.ms);
         } else {
+          const before = await metric(fillCdp);
           const r = await worker.evaluate(
             async ({ tabId, plan: p, file }) => {
               await chrome.scripting.executeScript({ target: { tabId }, files: [file] });
@@ -589,11 +638,13 @@ try {
           fields = `${good}/${report.length} fields filled`;
           if (!r.reply?.ok || good !== report.length) throw new Error(`fill of ${file} failed: ${JSON.stringify(r.reply)}`);
           extMs.push(r.ms);
+          extScript.push(((await metric(fillCdp)).ScriptDuration - before.ScriptDuration) * 1000);
         }
       }
     }
     console.log(`  ${file}: ${fields}`);
     record(`fill: ${file} message → reply`, extMs, 'ms', 50);
+    record(`fill: ${file} in-page script time of the fill (ScriptDuration)`, extScript, 'ms');
     record(`fill: ${file} floor (hand-written, in-page)`, floorMs, 'ms');
     record(`fill: ${file} ratio to floor`, extMs.map((e, i) => e / floorMs[i]), 'x', 3, { strict: false });
   }
@@ -603,6 +654,8 @@ try {
 
   section('6. Popup with 10,000 sites in the vault');
   const anchorTab = await tabIdOf(anchor);
+  const benchTenant = (await ask({ type: 'status' })).reply.tenants.find((t) => t.name === 'bench-tenant');
+  await ask({ type: 'select-tenant', tenantId: benchTenant.id });
   const countText = `of ${SITE_ROWS.toLocaleString('en-US')} sites`;
   const fp = [];
   const fcp = [];
@@ -610,6 +663,12 @@ try {
   const keystroke = [];
   for (let i = 0; i < R.popup; i++) {
     const p = await ext.newPage();
+    const popupCdp = i === 0 && PROFILE ? await ext.newCDPSession(p) : null;
+    if (popupCdp) {
+      await popupCdp.send('Profiler.enable');
+      await popupCdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      await popupCdp.send('Profiler.start');
+    }
     await p.addInitScript((text) => {
       const poll = () => {
         const count = [...document.querySelectorAll('p')].find((el) => el.textContent?.includes(text));
@@ -626,6 +685,11 @@ try {
       fp: performance.getEntriesByName('first-paint')[0]?.startTime ?? null,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     }));
+    if (popupCdp) {
+      const { profile } = await popupCdp.send('Profiler.stop');
+      fs.mkdirSync(path.join(OUT_DIR, 'profiles'), { recursive: true });
+      fs.writeFileSync(path.join(OUT_DIR, 'profiles', 'popup-open.cpuprofile'), JSON.stringify(profile));
+    }
     fp.push(t.fp);
     fcp.push(t.fcp);
     tti.push(t.ready);
@@ -642,6 +706,17 @@ try {
         }).observe(count, { childList: true, subtree: true, characterData: true });
       }, countText);
       const keys = ['7', '7', '7', 'Backspace', 'Backspace', 'Backspace'];
+      const searchCdp = PROFILE ? await ext.newCDPSession(p) : null;
+      await profiled('popup-search-6-keystrokes', (m, q) => searchCdp.send(m, q), async () => {
+        for (const key of keys) {
+          await p.evaluate(() => {
+            window.__kf.last = window.__kf.count.textContent;
+            window.__kf.changedAt = null;
+          });
+          await p.keyboard.press(key);
+          await p.waitForFunction(() => window.__kf.changedAt !== null, null, { polling: 'raf', timeout: 5000 });
+        }
+      });
       for (let k = 0; k < R.search; k++) {
         await p.evaluate(() => {
           window.__kf.last = window.__kf.count.textContent;

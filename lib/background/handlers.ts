@@ -10,10 +10,12 @@ import {
   type MaintenanceApiRead,
   type PopupRequest,
 } from '../messages';
-import { isRegistered, originOf } from '../origins';
+import { isRegistered, matchPattern, originOf, parseOrigin } from '../origins';
 import { matchSite } from '../pages/matching';
-import { defaultSettings, parseSettings, type Settings } from '../settings';
-import { openVaultDb, type VaultDatabase } from '../vault/db';
+import type { Settings } from '../settings';
+import { deleteVaultDb, openVaultDb, type VaultDatabase } from '../vault/db';
+import { syncContentScripts } from './registration';
+import { readSettings, writeSettings } from './settings-store';
 import type { Credential, Site, Tenant } from '../vault/records';
 import { reviewHygiene } from '../hygiene';
 import {
@@ -34,12 +36,20 @@ import { changePassphrase, createVault, exportVault, importVault, readMeta, unlo
 import { clearFailures, forgetKey, recallKey, recordFailure, rememberKey, touchAutoLock, unlockWait } from './keys';
 import { detectTab, fillTab, readTab } from './tabs';
 
-const SETTINGS_KEY = 'keyferry.settings';
-const E2E = import.meta.env.KEYFERRY_E2E === true;
 
 export type Reply = { ok: true; message: string; [extra: string]: unknown } | { ok: false; reason: string; [extra: string]: unknown };
 
 const LOCKED: Reply = { ok: false, reason: 'Unlock Keyferry first.' };
+export const VAULT_NAME = 'Keyferry';
+
+/** "https://Acme.example.com:8443/path" -> "https://acme.example.com:8443"; null if it is not an origin. */
+function normaliseOrigin(text: string): string | null {
+  const trimmed = text.trim().replace(/\/+$/, '');
+  const parsed = parseOrigin(trimmed);
+  if (!parsed || parsed.port === '*') return null;
+  const defaultPort = parsed.scheme === 'https' ? '443' : '80';
+  return `${parsed.scheme}://${parsed.host}${parsed.port === defaultPort ? '' : `:${parsed.port}`}`;
+}
 
 let dbPromise: Promise<VaultDatabase> | null = null;
 let session: VaultSession | null = null;
@@ -47,17 +57,6 @@ let session: VaultSession | null = null;
 function db(): Promise<VaultDatabase> {
   dbPromise ??= openVaultDb();
   return dbPromise;
-}
-
-export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return parseSettings(stored[SETTINGS_KEY], defaultSettings(E2E));
-}
-
-export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await readSettings()), ...patch };
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
 }
 
 /** The unlocked session, restored from storage.session after the worker was stopped. */
@@ -438,6 +437,56 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
       const { added, updated, unchanged, rejected } = imported.value;
       return { ok: true, message: `Imported: ${added} new, ${updated} updated, ${unchanged} unchanged${rejected ? `, ${rejected} unreadable` : ''}.` };
     }),
+  async settings() {
+    const settings = await readSettings();
+    return { ok: true, message: '', settings };
+  },
+  async 'settings-set'(r) {
+    const patch = { maintenanceUser: r.maintenanceUser, saveAfterFill: r.saveAfterFill, autoLockMinutes: r.autoLockMinutes };
+    const settings = await writeSettings(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    if (session && patch.autoLockMinutes) await touchAutoLock(settings.autoLockMinutes);
+    return { ok: true, message: 'Settings saved.', settings };
+  },
+  async 'origin-add'(r) {
+    const origin = normaliseOrigin(r.origin);
+    if (!origin) return { ok: false, reason: 'Enter an origin like https://acme.titanmaintenance.com (scheme, host and optional port; no path).' };
+    const key = r.role === 'edge' ? 'edgeOrigins' : 'maintenanceOrigins';
+    const settings = await readSettings();
+    if (settings[key].includes(origin)) return { ok: true, message: `${origin} is already registered.`, settings };
+    const next = await writeSettings({ [key]: [...settings[key], origin] });
+    await syncContentScripts();
+    return { ok: true, message: `Registered ${origin} as ${r.role === 'edge' ? 'Titan Cloud Edge' : 'Titan Maintenance'}.`, settings: next };
+  },
+  async 'origin-remove'(r) {
+    const key = r.role === 'edge' ? 'edgeOrigins' : 'maintenanceOrigins';
+    const settings = await readSettings();
+    if (!settings[key].includes(r.origin)) return { ok: false, reason: `${r.origin} is not registered.` };
+    const next = await writeSettings({ [key]: settings[key].filter((o) => o !== r.origin) });
+    const stillUsed = [...next.edgeOrigins, ...next.maintenanceOrigins].includes(r.origin);
+    const pattern = matchPattern(r.origin);
+    if (!stillUsed && pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    await syncContentScripts();
+    return { ok: true, message: `${r.origin} is no longer registered.`, settings: next };
+  },
+  audit: () =>
+    unlocked(async (s) => ({
+      ok: true,
+      message: '',
+      audit: recordsOf(s, 'audit')
+        .sort((a, b) => b.at - a.at)
+        .map((a) => ({ at: a.at, action: a.action, summary: a.summary, origin: a.origin })),
+    })),
+  async 'delete-vault'(r) {
+    if (r.confirm !== VAULT_NAME) return { ok: false, reason: `Type ${VAULT_NAME} to confirm: nothing was deleted.` };
+    await lock();
+    const database = await db();
+    database.close();
+    dbPromise = null;
+    await deleteVaultDb();
+    await clearFailures();
+    await browser.action.setBadgeText({ text: '' }).catch(() => undefined);
+    return { ok: true, message: 'The vault was deleted. Settings and registered origins are kept.' };
+  },
   'change-passphrase': (r) =>
     unlocked(async () => {
       const changed = await changePassphrase(await db(), r.oldPassphrase, r.newPassphrase);

@@ -3,7 +3,7 @@
 
 import { browser } from 'wxt/browser';
 import { matchPattern } from '../origins';
-import { readSettings } from './handlers';
+import { readSettings } from './settings-store';
 import { INLINE_SCRIPT } from './tabs';
 
 const SCRIPT_ID = 'keyferry-inline';

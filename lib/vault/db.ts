@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { KdfParams, WrappedKey } from './crypto';
 
 export const DB_NAME = 'keyferry';
@@ -70,4 +70,8 @@ export function describeDbError(error: unknown): string {
     return 'This vault was written by a newer version of Keyferry: update the extension to open it.';
   }
   return `The vault database could not be written (${name || 'unknown error'}); what it held is unchanged.`;
+}
+
+export function deleteVaultDb(name = DB_NAME): Promise<void> {
+  return deleteDB(name);
 }

@@ -112,7 +112,17 @@ const isInlineRequest = (m: unknown) => InlineRequestSchema.safeParse(m).success
 
 // ---- messages ----
 
-const POPUP_TYPES = ['status', 'create', 'unlock', 'lock', 'capture', 'fill', 'transfer', 'reveal', 'select-tenant', 'export', 'import', 'change-passphrase'] as const;
+/** The `type` literals of a zod discriminated union (zod internals; empty if they ever move). */
+function schemaTypes(schema: unknown): string[] {
+  type Literal = { _zod?: { def?: { values?: unknown[] } } };
+  type Option = { _zod?: { def?: { shape?: { type?: Literal } } } };
+  const options = (schema as { _zod?: { def?: { options?: Option[] } } })._zod?.def?.options ?? [];
+  return options.flatMap((o) => o._zod?.def?.shape?.type?._zod?.def?.values ?? []).filter((v): v is string => typeof v === 'string');
+}
+
+const BASE_POPUP_TYPES = ['status', 'create', 'unlock', 'lock', 'capture', 'fill', 'transfer', 'reveal', 'select-tenant', 'export', 'import', 'change-passphrase'];
+/** Every popup request type, including ones added after this file was written. */
+const POPUP_TYPES = [...new Set([...BASE_POPUP_TYPES, ...schemaTypes(PopupRequestSchema)])];
 const INLINE_TYPES = ['keyferry:inline-fill', 'keyferry:inline-eligible'] as const;
 const CONTENT_TYPES = ['keyferry:detect', 'keyferry:read', 'keyferry:fill'] as const;
 
@@ -213,6 +223,19 @@ const validPopupRequest: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   fc.constant({ type: 'import', file: {}, passphrase: PASSPHRASE }),
   fc.constant({ type: 'change-passphrase', oldPassphrase: PASSPHRASE, newPassphrase: 'another passphrase 2' }),
 );
+/** Any popup type with plausible fields: valid or not, a hostile sender must get nowhere with it. */
+const plausibleField = fc.oneof(
+  fc.constant(PASSPHRASE),
+  fc.nat({ max: 50 }),
+  fc.boolean(),
+  fc.uuid(),
+  fc.constantFrom('edge', 'maintenance', 'https://evil.example', 'https://*', '<all_urls>', 'DELETE', 'delete', 'apiToken', 'secret', 'Unspecified'),
+);
+const plausibleKey = fc.constantFrom('tabId', 'fromTabId', 'toTabId', 'passphrase', 'oldPassphrase', 'newPassphrase', 'credentialId', 'field', 'tenantId', 'tenantName', 'siteIdentifier', 'origin', 'role', 'confirm', 'autoLockMinutes', 'saveAfterFill', 'file');
+const plausiblePopupRequest = fc
+  .tuple(fc.constantFrom(...POPUP_TYPES), fc.dictionary(plausibleKey, plausibleField, { maxKeys: 4 }))
+  .map(([type, fields]) => ({ ...fields, type }));
+
 const validInlineRequest = fc.oneof(
   fc.constant({ type: 'keyferry:inline-eligible' }),
   fc.constantFrom('edge-account', 'edge-facility').map((kind) => ({ type: 'keyferry:inline-fill', kind })),
@@ -272,6 +295,7 @@ function extensionSender(): fc.Arbitrary<Sender> {
 
 describe('handleMessage under fuzzing', () => {
   it('the generators are what they claim: wrong-field messages are invalid, valid ones valid', () => {
+    expect(schemaTypes(PopupRequestSchema)).toEqual(expect.arrayContaining(BASE_POPUP_TYPES));
     fc.assert(fc.property(knownWithWrongFields, (m) => !isPopupRequest(m) && !isInlineRequest(m)), { numRuns: RUNS });
     fc.assert(fc.property(validPopupRequest, isPopupRequest), { numRuns: 50 });
     fc.assert(fc.property(validInlineRequest, isInlineRequest), { numRuns: 10 });
@@ -280,7 +304,7 @@ describe('handleMessage under fuzzing', () => {
   it('refuses every message from every hostile sender, without throwing or changing state', async () => {
     const before = await snapshot();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anyMessage, validPopupRequest, validInlineRequest), hostileSender(), async (message, sender) => {
+      fc.asyncProperty(fc.oneof(anyMessage, validPopupRequest, plausiblePopupRequest, validInlineRequest), hostileSender(), async (message, sender) => {
         expectRefusal(await ask(message, sender));
         expectNoPollution();
       }),
@@ -293,7 +317,7 @@ describe('handleMessage under fuzzing', () => {
     const before = await snapshot();
     const contentScript = { id: runtimeId(), tab: { id: 1 }, url: 'https://evil.example/', frameId: 0 };
     await fc.assert(
-      fc.asyncProperty(validPopupRequest, async (message) => {
+      fc.asyncProperty(fc.oneof(validPopupRequest, plausiblePopupRequest), async (message) => {
         expectRefusal(await ask(message, contentScript));
       }),
       { numRuns: RUNS },
@@ -375,7 +399,7 @@ describe('handleMessage under fuzzing', () => {
     expect(unlocked).not.toEqual(empty);
 
     await fc.assert(
-      fc.asyncProperty(fc.oneof(validPopupRequest, anyMessage, validInlineRequest), hostileSender(), async (message, sender) => {
+      fc.asyncProperty(fc.oneof(validPopupRequest, plausiblePopupRequest, anyMessage, validInlineRequest), hostileSender(), async (message, sender) => {
         expectRefusal(await ask(message, sender));
         expectNoPollution();
       }),

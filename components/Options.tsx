@@ -1,0 +1,332 @@
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { matchPattern } from '@/lib/origins';
+import { send, type Reply } from './api';
+
+interface Settings {
+  maintenanceOrigins: string[];
+  edgeOrigins: string[];
+  maintenanceUser: 'Unspecified' | '';
+  saveAfterFill: boolean;
+  autoLockMinutes: number;
+}
+interface AuditRow {
+  at: number;
+  action: string;
+  summary: string;
+  origin?: string;
+}
+
+type Say = (text: string, error?: boolean) => void;
+
+function OriginList({ role, title, origins, onChange, say }: { role: 'maintenance' | 'edge'; title: string; origins: string[]; onChange: (s: Settings) => void; say: Say }) {
+  const [draft, setDraft] = useState('');
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const pattern = matchPattern(draft.trim().replace(/\/+$/, ''));
+    if (!pattern) return say('Enter an origin like https://acme.titanmaintenance.com (scheme, host and optional port).', true);
+    // Asked from this page, in the click: the browser shows its own prompt for exactly this origin.
+    const granted = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
+    if (!granted) return say(`Access to ${draft.trim()} was not granted, so it was not registered.`, true);
+    const reply = await send({ type: 'origin-add', role, origin: draft });
+    say(reply.ok ? (reply.message ?? '') : (reply.reason ?? ''), !reply.ok);
+    if (reply.ok) {
+      setDraft('');
+      onChange(reply.settings as Settings);
+    }
+  };
+  const remove = async (origin: string) => {
+    const reply = await send({ type: 'origin-remove', role, origin });
+    say(reply.ok ? (reply.message ?? '') : (reply.reason ?? ''), !reply.ok);
+    if (reply.ok) onChange(reply.settings as Settings);
+  };
+  const id = `origins-${role}`;
+  return (
+    <fieldset>
+      <legend>{title}</legend>
+      <ul className="plain" aria-labelledby={id}>
+        {origins.length ? (
+          origins.map((o) => (
+            <li key={o} className="row">
+              <span>{o}</span>
+              <button type="button" className="secondary" onClick={() => void remove(o)} aria-label={`Remove ${o}`}>
+                Remove
+              </button>
+            </li>
+          ))
+        ) : (
+          <li className="muted">None yet.</li>
+        )}
+      </ul>
+      <form className="row" onSubmit={(e) => void add(e)}>
+        <label>
+          Add {title} origin
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="https://example.com" />
+        </label>
+        <button type="submit" disabled={!draft.trim()}>
+          Add
+        </button>
+      </form>
+    </fieldset>
+  );
+}
+
+function download(name: string, data: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [message, setMessage] = useState({ text: '', error: false });
+  const [audit, setAudit] = useState<AuditRow[] | null>(null);
+  const [filter, setFilter] = useState({ action: '', text: '' });
+  const say = useCallback<Say>((text, error = false) => setMessage({ text, error }), []);
+
+  const report = (reply: Reply) => say(reply.ok ? (reply.message ?? 'Done.') : (reply.reason ?? 'That did not work.'), !reply.ok);
+
+  const loadAudit = useCallback(async () => {
+    const reply = await send({ type: 'audit' });
+    setAudit(reply.ok ? (reply.audit as AuditRow[]) : null);
+  }, []);
+
+  useEffect(() => {
+    void Promise.all([send({ type: 'settings' }), send({ type: 'audit' })]).then(([settingsReply, auditReply]) => {
+      if (settingsReply.ok) setSettings(settingsReply.settings as Settings);
+      else say(settingsReply.reason ?? '', true);
+      setAudit(auditReply.ok ? (auditReply.audit as AuditRow[]) : null);
+    });
+  }, [say]);
+
+  const save = async (patch: Partial<Settings>) => {
+    const reply = await send({ type: 'settings-set', ...patch });
+    report(reply);
+    if (reply.ok) setSettings(reply.settings as Settings);
+  };
+
+  const shownAudit = useMemo(
+    () =>
+      (audit ?? []).filter(
+        (a) => (!filter.action || a.action === filter.action) && (!filter.text || `${a.summary} ${a.origin ?? ''}`.toLowerCase().includes(filter.text.toLowerCase())),
+      ),
+    [audit, filter],
+  );
+
+  const [passphrases, setPassphrases] = useState({ old: '', next: '', confirm: '' });
+  const [importState, setImportState] = useState<{ file: unknown; passphrase: string }>({ file: null, passphrase: '' });
+  const [confirmDelete, setConfirmDelete] = useState('');
+
+  if (!settings) {
+    return (
+      <main>
+        <h1>Keyferry options</h1>
+        <p role="status">{message.text || 'Loading…'}</p>
+      </main>
+    );
+  }
+
+  return (
+    <main>
+      <h1>Keyferry options</h1>
+      <p role="status" aria-live="polite" className={`status${message.error ? ' error' : ''}`}>
+        {message.text}
+      </p>
+
+      <section className="card" aria-labelledby="origins-title">
+        <h2 id="origins-title">Registered origins</h2>
+        <p className="muted">Keyferry fills only registered Titan Cloud Edge origins (exact scheme, host and port) and captures from registered Titan Maintenance origins or the tab you open it on.</p>
+        <OriginList role="maintenance" title="Titan Maintenance" origins={settings.maintenanceOrigins} onChange={setSettings} say={say} />
+        <OriginList role="edge" title="Titan Cloud Edge" origins={settings.edgeOrigins} onChange={setSettings} say={say} />
+      </section>
+
+      <section className="card" aria-labelledby="filling-title">
+        <h2 id="filling-title">Filling</h2>
+        <label>
+          Maintenance User
+          <select value={settings.maintenanceUser} onChange={(e) => void save({ maintenanceUser: e.target.value as Settings['maintenanceUser'] })}>
+            <option value="Unspecified">Unspecified</option>
+            <option value="">Leave blank</option>
+          </select>
+        </label>
+        <label className="row">
+          <input type="checkbox" checked={settings.saveAfterFill} onChange={(e) => void save({ saveAfterFill: e.target.checked })} />
+          Save after fill (click Save / Update for me)
+        </label>
+      </section>
+
+      <section className="card" aria-labelledby="security-title">
+        <h2 id="security-title">Security</h2>
+        <label>
+          Auto-lock after (minutes idle)
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            defaultValue={settings.autoLockMinutes}
+            onBlur={(e) => {
+              const minutes = Number(e.target.value);
+              if (Number.isInteger(minutes) && minutes >= 1 && minutes <= 1440) void save({ autoLockMinutes: minutes });
+              else say('Auto-lock takes a whole number of minutes from 1 to 1440.', true);
+            }}
+          />
+        </label>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (passphrases.next !== passphrases.confirm) return say('The new passphrases differ.', true);
+            void send({ type: 'change-passphrase', oldPassphrase: passphrases.old, newPassphrase: passphrases.next }).then((reply) => {
+              report(reply);
+              if (reply.ok) setPassphrases({ old: '', next: '', confirm: '' });
+            });
+          }}
+        >
+          <fieldset>
+            <legend>Change passphrase</legend>
+            <label>
+              Current passphrase
+              <input type="password" autoComplete="current-password" value={passphrases.old} onChange={(e) => setPassphrases({ ...passphrases, old: e.target.value })} />
+            </label>
+            <label>
+              New passphrase
+              <input type="password" autoComplete="new-password" value={passphrases.next} onChange={(e) => setPassphrases({ ...passphrases, next: e.target.value })} />
+            </label>
+            <label>
+              Confirm new passphrase
+              <input type="password" autoComplete="new-password" value={passphrases.confirm} onChange={(e) => setPassphrases({ ...passphrases, confirm: e.target.value })} />
+            </label>
+            <button type="submit" disabled={!passphrases.old || passphrases.next.length < 8}>
+              Change passphrase
+            </button>
+          </fieldset>
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="backup-title">
+        <h2 id="backup-title">Backup</h2>
+        <p className="muted">The export holds the same ciphertexts as the vault; it opens only with the passphrase the vault had when you exported it.</p>
+        <button
+          type="button"
+          onClick={() =>
+            void send({ type: 'export' }).then((reply) => {
+              report(reply);
+              if (reply.ok) download(`keyferry-vault-${new Date().toISOString().slice(0, 10)}.json`, reply.file);
+            })
+          }
+        >
+          Export vault
+        </button>
+        <fieldset>
+          <legend>Import</legend>
+          <label>
+            Export file
+            <input
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (!file) return;
+                void file.text().then((text) => {
+                  try {
+                    setImportState((s) => ({ ...s, file: JSON.parse(text) }));
+                  } catch {
+                    say('That file is not a Keyferry vault export.', true);
+                  }
+                });
+              }}
+            />
+          </label>
+          <label>
+            Passphrase of the export
+            <input type="password" value={importState.passphrase} onChange={(e) => setImportState({ ...importState, passphrase: e.target.value })} />
+          </label>
+          <button
+            type="button"
+            disabled={!importState.file || !importState.passphrase}
+            onClick={() => {
+              say('Importing…');
+              void send({ type: 'import', file: importState.file, passphrase: importState.passphrase }).then((reply) => {
+                report(reply);
+                void loadAudit();
+              });
+            }}
+          >
+            Import vault
+          </button>
+        </fieldset>
+      </section>
+
+      <section className="card" aria-labelledby="audit-title">
+        <h2 id="audit-title">Audit log</h2>
+        {audit === null ? (
+          <p className="muted">Unlock Keyferry (in the popup) to see the audit log.</p>
+        ) : (
+          <>
+            <div className="row">
+              <label>
+                Action
+                <select value={filter.action} onChange={(e) => setFilter({ ...filter, action: e.target.value })}>
+                  <option value="">All</option>
+                  {['capture', 'fill', 'transfer', 'import', 'export'].map((a) => (
+                    <option key={a} value={a}>
+                      {a}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Search the log
+                <input type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+              </label>
+            </div>
+            <table className="audit">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Where</th>
+                  <th scope="col">What</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shownAudit.map((a, i) => (
+                  <tr key={i}>
+                    <td>{new Date(a.at).toLocaleString()}</td>
+                    <td>{a.action}</td>
+                    <td>{a.origin ?? ''}</td>
+                    <td>{a.summary}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="delete-title">
+        <h2 id="delete-title">Delete the vault</h2>
+        <p>This erases every stored credential, site and mapping. Export first if you may need them.</p>
+        <label>
+          Type Keyferry to confirm
+          <input value={confirmDelete} onChange={(e) => setConfirmDelete(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={confirmDelete !== 'Keyferry'}
+          onClick={() =>
+            void send({ type: 'delete-vault', confirm: confirmDelete }).then((reply) => {
+              report(reply);
+              setConfirmDelete('');
+              setAudit(null);
+            })
+          }
+        >
+          Delete vault
+        </button>
+      </section>
+    </main>
+  );
+}
