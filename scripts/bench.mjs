@@ -15,8 +15,8 @@ import { chromium } from 'playwright-core';
 import { findChromium, INSTALL_HINT } from '../test/browser.mjs';
 import { startFixtureServer } from '../test/fixture-server.mjs';
 
-const PROD_DIR = path.resolve('.output/chrome-mv3');
-const E2E_DIR = path.resolve('.output/chrome-mv3-e2e');
+const BUILT_PROD = path.resolve('.output/chrome-mv3');
+const BUILT_E2E = path.resolve('.output/chrome-mv3-e2e');
 const OUT_DIR = path.resolve('bench');
 const PASSPHRASE = 'bench passphrase for keyferry';
 const SITE_ROWS = 10_000;
@@ -66,12 +66,18 @@ if (!process.argv.includes('--no-build')) {
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
 }
-for (const dir of [PROD_DIR, E2E_DIR]) {
+for (const dir of [BUILT_PROD, BUILT_E2E]) {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     console.error(`${dir} is missing: run without --no-build.`);
     process.exit(1);
   }
 }
+// Measure private copies: a build started meanwhile (npm test runs build:e2e) cannot change them mid-run.
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'keyferry-bench-'));
+const PROD_DIR = path.join(tmpRoot, 'chrome-mv3');
+const E2E_DIR = path.join(tmpRoot, 'chrome-mv3-e2e');
+fs.cpSync(BUILT_PROD, PROD_DIR, { recursive: true });
+fs.cpSync(BUILT_E2E, E2E_DIR, { recursive: true });
 
 // ---- 1. sizes (the production build) ---------------------------------------------------------
 
@@ -127,8 +133,6 @@ record('size: background.js (minified)', sizeOf(path.join(PROD_DIR, 'background.
 // ---- browsers and servers --------------------------------------------------------------------
 
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'keyferry-bench-'));
-
 function launch(name, extensionDir) {
   return chromium.launchPersistentContext(path.join(tmpRoot, name), {
     executablePath: findChromium(),

@@ -70,3 +70,32 @@ test('masked values are refused with a reveal-first message', async ({ context }
   await createVault(popup);
   expect(await act(popup, 'Capture from page')).toMatch(/masked on the page: reveal it/);
 });
+
+for (const page of ['sites-grid', 'sites-wc', 'sites-cards', 'sites-virtual']) {
+  test(`capture the Sites list on ${page}: every site, with the tenant`, async ({ context }) => {
+    const entry = (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())[`${page}.html`];
+    const want = entry.expected.sites as { identifier: string }[];
+    const tab = await context.newPage();
+    await tab.goto(`${FIXTURES}/maintenance/${page}.html`);
+    await tab.waitForTimeout((entry.readyAfterMs ?? 0) + 200);
+    const popup = await openPopup(context, tab);
+    await createVault(popup);
+    await popup.getByLabel(/Tenant \(optional/).fill('acme-fuels');
+    const result = await act(popup, 'Capture from page');
+    expect(result).toContain(`Captured ${want.length.toLocaleString('en-US')} site`);
+    await expect(popup.getByText(`of ${want.length.toLocaleString('en-US')} sites`)).toBeVisible();
+    await popup.getByLabel('Search sites').fill(want[want.length - 1]!.identifier);
+    await expect(popup.getByText(/^1 of /)).toBeVisible();
+  });
+}
+
+test('capture a 10,000-row Sites list', async ({ context }) => {
+  const tab = await context.newPage();
+  await tab.goto(`${FIXTURES}/generated/sites-table.html?rows=10000`);
+  const popup = await openPopup(context, tab);
+  await createVault(popup);
+  await popup.getByLabel(/Tenant \(optional/).fill('bench-tenant');
+  expect(await act(popup, 'Capture from page')).toContain('Captured 10,000 sites for tenant bench-tenant: 10,000 new');
+  await popup.getByLabel('Search sites').fill('SITE-009999');
+  await expect(popup.getByText(/^1 of 10,000 sites/)).toBeVisible();
+});
