@@ -406,6 +406,23 @@ describe('handleMessage under fuzzing', () => {
       { numRuns: RUNS },
     );
     expect(await snapshot()).toEqual(unlocked);
+
+    // Well-formed popup requests that name nothing real, or carry a polluted export file, are
+    // refused by the handlers themselves and change nothing either.
+    for (const message of [
+      { type: 'reveal', credentialId: crypto.randomUUID(), field: 'apiToken' },
+      { type: 'reveal', credentialId: crypto.randomUUID(), field: '__proto__' },
+      { type: 'select-tenant', tenantId: crypto.randomUUID() },
+      { type: 'import', passphrase: PASSPHRASE, file: JSON.parse('{"format":"keyferry-vault","__proto__":{"polluted":"yes"},"records":[]}') },
+      { type: 'import', passphrase: PASSPHRASE, file: JSON.parse('{"constructor":{"prototype":{"polluted":"yes"}}}') },
+      { type: 'change-passphrase', oldPassphrase: 'not the passphrase', newPassphrase: 'another passphrase 2' },
+    ]) {
+      const reply = await ask(message, popupSender());
+      expect(reply.ok, JSON.stringify(message)).toBe(false);
+      expectNoPollution();
+    }
+    expect(await snapshot()).toEqual(unlocked);
+
     // Still unlocked: a hostile `lock` did not lock it either.
     const status = await ask({ type: 'status' }, popupSender());
     expect(status).toMatchObject({ ok: true, vault: 'unlocked' });
