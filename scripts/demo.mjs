@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findChromium, INSTALL_HINT, launchWithExtension } from '../test/browser.mjs';
 import { startFixtureServer } from '../test/fixture-server.mjs';
+import { act, createVault, popupFor } from '../test/drive.mjs';
 
 const EXTENSION_DIR = path.resolve('.output/chrome-mv3-e2e');
 const OUT = path.resolve('demo-output');
@@ -31,28 +32,6 @@ const base = `http://127.0.0.1:${server.ports[0]}`;
 say('serve', `demo pages on ${base} (Maintenance: /maintenance/api-native.html, Edge: /edge/account-react.html)`);
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyferry-demo-'));
 const context = await launchWithExtension(EXTENSION_DIR, userDataDir, { headless });
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionId = new URL(worker.url()).host;
-
-async function tabId(page) {
-  const url = page.url();
-  return worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-}
-
-async function popupFor(page) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabId(page)}`);
-  return popup;
-}
-
-async function act(popup, name) {
-  await popup.getByRole('button', { name }).click();
-  await popup.waitForFunction(() => {
-    const text = document.querySelector('[role=status]')?.textContent;
-    return !!text && text !== 'Working…';
-  });
-  return popup.getByRole('status').textContent();
-}
 
 try {
   const maintenance = await context.newPage();
@@ -61,24 +40,21 @@ try {
   await edge.goto(`${base}/edge/account-react.html`);
 
   if (!headless) {
-    const popup = await popupFor(maintenance);
+    const popup = await popupFor(context, maintenance);
     say('ready', 'Chromium is open with Keyferry. In the Keyferry tab: create a vault, then Capture from page (Maintenance tab) and Fill page or Transfer to Edge. Close the browser to finish.');
     await popup.bringToFront();
     await new Promise((resolve) => context.on('close', resolve));
   } else {
     fs.mkdirSync(OUT, { recursive: true });
-    const popup = await popupFor(maintenance);
-    await popup.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await popup.getByLabel('Confirm passphrase').fill(PASSPHRASE);
-    await popup.getByRole('button', { name: 'Create vault' }).click();
-    await popup.getByRole('button', { name: 'Capture from page' }).waitFor();
+    const popup = await popupFor(context, maintenance);
+    await createVault(popup, PASSPHRASE);
     say('1 create vault', 'vault created (AES-GCM-256, key from PBKDF2-SHA-256 at 600,000 iterations)');
     await popup.screenshot({ path: path.join(OUT, '1-vault.png') });
 
     say('2 capture', await act(popup, 'Capture from page'));
     await popup.screenshot({ path: path.join(OUT, '2-captured.png'), fullPage: true });
 
-    const edgePopup = await popupFor(edge);
+    const edgePopup = await popupFor(context, edge);
     say('3 fill', await act(edgePopup, 'Fill page'));
     await edge.bringToFront();
     await edge.screenshot({ path: path.join(OUT, '3-edge-filled.png'), fullPage: true });
