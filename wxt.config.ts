@@ -1,16 +1,20 @@
 import { defineConfig } from 'wxt';
 
-// `npm run build:e2e` (mode "e2e") adds host access to the loopback test servers and pre-registers
-// http://127.0.0.1 as both a Maintenance and an Edge origin (SPEC §4). localhost stays unregistered.
+// `npm run build:e2e` (KEYFERRY_E2E=1) is the production build plus host access to the loopback test
+// servers, with http://127.0.0.1 pre-registered as both a Maintenance and an Edge origin (SPEC §4);
+// localhost stays unregistered. It is built in production mode, so it ships what users run.
+const E2E = process.env.KEYFERRY_E2E === '1';
+
 export default defineConfig({
+  outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${E2E ? '-e2e' : ''}`,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ browser }) => ({
     name: 'Keyferry',
     description:
       'Carries Titan Maintenance API credentials and Site Identifiers into Titan Cloud Edge, from an encrypted vault.',
     permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
+    ...(E2E ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: 'Keyferry' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'keyferry@keyferry.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
@@ -29,9 +33,7 @@ export default defineConfig({
       }
     },
   },
-  vite: ({ mode }) => ({
-    define: { 'import.meta.env.KEYFERRY_E2E': JSON.stringify(mode === 'e2e') },
-    // The e2e build is the production build plus test host access: minified the same way.
-    build: { minify: true },
+  vite: () => ({
+    define: { 'import.meta.env.KEYFERRY_E2E': JSON.stringify(E2E) },
   }),
 });

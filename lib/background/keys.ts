@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { exportRawKey, importRawKey } from '../vault/crypto';
+import { deleteValue, readValue, writeValue } from './settings-store';
 
 const SESSION_KEY = 'keyferry.dataKey';
 const FAILURES_KEY = 'keyferry.unlockFailures';
@@ -43,8 +44,7 @@ type Failures = z.infer<typeof FailuresSchema>;
 const FREE_TRIES = 5;
 
 async function readFailures(): Promise<Failures> {
-  const stored = await browser.storage.local.get(FAILURES_KEY);
-  const parsed = FailuresSchema.safeParse(stored[FAILURES_KEY]);
+  const parsed = FailuresSchema.safeParse(await readValue(FAILURES_KEY));
   return parsed.success ? parsed.data : { count: 0, until: 0 };
 }
 
@@ -62,10 +62,10 @@ export async function recordFailure(now = Date.now()): Promise<number> {
   const failures = await readFailures();
   const count = failures.count + 1;
   const until = now + delayAfter(count);
-  await browser.storage.local.set({ [FAILURES_KEY]: { count, until } });
+  await writeValue(FAILURES_KEY, { count, until });
   return until - now;
 }
 
 export async function clearFailures(): Promise<void> {
-  await browser.storage.local.remove(FAILURES_KEY);
+  await deleteValue(FAILURES_KEY);
 }

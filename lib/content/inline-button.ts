@@ -8,18 +8,25 @@ import { findSection, type Section } from '../dom/sections';
 import { pageElements, type PageScope } from '../pages/scope';
 import { sendToBackground } from './runtime';
 
-const MAX_SCANS = 40;
-const SCAN_GAP_MS = 400;
-const WATCH_MS = 60_000;
+const MAX_SCANS = 15;
+const SCAN_GAP_MS = 1_000;
+const WATCH_MS = 30_000;
 const WORDS = /maintenance\s*integration|data vendor mapping/i;
 
 function mayHaveSection(doc: Document): boolean {
   const body = doc.body;
   if (!body) return false;
   if (WORDS.test(body.textContent ?? '')) return true;
-  // Web components keep their text in shadow roots: look for hosts only.
+  // Web components keep their text in shadow roots: look at custom elements (a name with a dash).
+  return hasCustomElementHost(body);
+}
+
+function hasCustomElementHost(body: HTMLElement): boolean {
   const all = body.getElementsByTagName('*');
-  for (let i = 0; i < all.length && i < 20_000; i++) if (all[i]!.shadowRoot) return true;
+  for (let i = 0; i < all.length && i < 20_000; i++) {
+    const el = all[i]!;
+    if (el.localName.includes('-') && el.shadowRoot) return true;
+  }
   return false;
 }
 

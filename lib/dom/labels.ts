@@ -134,11 +134,13 @@ export function bestLabelled(candidates: Element[], wanted: string, exclude = ne
 /** Elements whose whole visible text is the label (an inline "Label: value" counts too). */
 export function labelElements(elements: Element[], wanted: string): { element: Element; inlineValue?: string }[] {
   const want = normaliseLabel(wanted);
+  // Cheap native pre-check: most elements (a 10,000-row table's cells) never mention the label.
+  const firstWord = want.split(' ')[0] ?? want;
   const out: { element: Element; inlineValue?: string }[] = [];
   for (const element of elements) {
-    if (element.matches('script, style, template, option, select, html, body, head')) continue;
     const raw = element.textContent ?? '';
-    if (raw.length > MAX_LABEL_LENGTH + 400) continue;
+    if (raw.length > MAX_LABEL_LENGTH + 400 || !raw.toLowerCase().includes(firstWord)) continue;
+    if (element.matches('script, style, template, option, select, html, body, head')) continue;
     const text = cleanValue(visibleText(element));
     if (!text || text.length > MAX_LABEL_LENGTH + 400) continue;
     const norm = normaliseLabel(text);

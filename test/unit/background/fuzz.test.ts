@@ -8,6 +8,7 @@
 // tests instead of swapping factories: a new factory would leave handlers.ts writing to a database
 // this file could no longer see.
 
+import { readSettings, writeSettings } from '@/lib/background/settings-store';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -21,7 +22,6 @@ type Sender = Browser.runtime.MessageSender;
 
 const RUNS = 200;
 const PASSPHRASE = 'correct horse battery staple';
-const SETTINGS_KEY = 'keyferry.settings';
 const HUGE = 100_000;
 
 let db: VaultDatabase;
@@ -46,10 +46,12 @@ beforeEach(async () => {
   // handlers' in-memory session (if a previous test left one) is dropped by a lock first.
   await handleMessage({ type: 'lock' }, popupSender());
   await emptyVault();
+  await writeSettings({ edgeOrigins: [], maintenanceOrigins: [] });
 });
 afterEach(async () => {
   await handleMessage({ type: 'lock' }, popupSender());
   await emptyVault();
+  await writeSettings({ edgeOrigins: [], maintenanceOrigins: [] });
 });
 
 // ---- state ----
@@ -59,6 +61,7 @@ interface Snapshot {
   records: number;
   quarantine: number;
   local: unknown;
+  settings: unknown;
   session: unknown;
   sync: unknown;
   alarms: string[];
@@ -70,6 +73,7 @@ async function snapshot(): Promise<Snapshot> {
     records: await db.count('records'),
     quarantine: await db.count('quarantine'),
     local: await fakeBrowser.storage.local.get(null),
+    settings: await readSettings(),
     session: await fakeBrowser.storage.session.get(null),
     sync: await fakeBrowser.storage.sync.get(null),
     alarms: (await fakeBrowser.alarms.getAll()).map((a) => a.name).sort(),
@@ -352,7 +356,7 @@ describe('handleMessage under fuzzing', () => {
   });
 
   it('the inline channel answers only the top frame of a registered Edge origin, exactly matched', async () => {
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { edgeOrigins: ['https://edge.example'] } });
+    await writeSettings({ edgeOrigins: ['https://edge.example'] });
     const id = runtimeId();
     const eligible = { type: 'keyferry:inline-eligible' };
     // Positive control: the registered origin's top frame is eligible, so the refusals below mean something.
