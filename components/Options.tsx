@@ -10,6 +10,13 @@ interface Settings {
   saveAfterFill: boolean;
   autoLockMinutes: number;
 }
+interface HygieneRow {
+  credentialId: string;
+  title: string;
+  rule: string;
+  reason: string;
+  basedOn: string;
+}
 interface AuditRow {
   at: number;
   action: string;
@@ -84,6 +91,7 @@ export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState({ text: '', error: false });
   const [audit, setAudit] = useState<AuditRow[] | null>(null);
+  const [hygiene, setHygiene] = useState<HygieneRow[] | null>(null);
   const [filter, setFilter] = useState({ action: '', text: '' });
   const say = useCallback<Say>((text, error = false) => setMessage({ text, error }), []);
 
@@ -95,17 +103,21 @@ export function Options() {
   }, []);
 
   useEffect(() => {
-    void Promise.all([send({ type: 'settings' }), send({ type: 'audit' })]).then(([settingsReply, auditReply]) => {
+    void Promise.all([send({ type: 'settings' }), send({ type: 'audit' }), send({ type: 'status' })]).then(([settingsReply, auditReply, statusReply]) => {
       if (settingsReply.ok) setSettings(settingsReply.settings as Settings);
       else say(settingsReply.reason ?? '', true);
       setAudit(auditReply.ok ? (auditReply.audit as AuditRow[]) : null);
+      setHygiene(statusReply.ok && statusReply.vault === 'unlocked' ? (statusReply.hygiene as HygieneRow[]) : null);
     });
   }, [say]);
 
   const save = async (patch: Partial<Settings>) => {
+    // Show the change at once (a checkbox must not flip back while the background answers).
+    const before = settings;
+    setSettings((current) => (current ? { ...current, ...patch } : current));
     const reply = await send({ type: 'settings-set', ...patch });
     report(reply);
-    if (reply.ok) setSettings(reply.settings as Settings);
+    setSettings(reply.ok ? (reply.settings as Settings) : before);
   };
 
   const shownAudit = useMemo(
@@ -257,6 +269,34 @@ export function Options() {
             Import vault
           </button>
         </fieldset>
+      </section>
+
+      <section className="card" aria-labelledby="review-title">
+        <h2 id="review-title">Credential review</h2>
+        {hygiene === null ? (
+          <p className="muted">Unlock Keyferry (in the popup) to review your credentials.</p>
+        ) : hygiene.length ? (
+          <table className="audit">
+            <thead>
+              <tr>
+                <th scope="col">Credential</th>
+                <th scope="col">Why</th>
+                <th scope="col">Based on</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hygiene.map((h) => (
+                <tr key={`${h.credentialId}-${h.rule}`}>
+                  <td>{h.title}</td>
+                  <td>{h.reason}</td>
+                  <td>{h.basedOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Nothing needs attention: no credential is expired or expiring within 14 days, no ADMIN, unused or idle key, no secret overdue for rotation.</p>
+        )}
       </section>
 
       <section className="card" aria-labelledby="audit-title">

@@ -47,3 +47,15 @@ for (const file of ['apikeys-table', 'apikeys-grid', 'apikeys-wc']) {
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-fixture-clicks'))).toBeNull();
   });
 }
+
+test('the Options page shows the same credential review', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(`${FIXTURES}/apikeys/apikeys-table.html`);
+  const popup = await openPopup(context, page);
+  await createVault(popup);
+  expect(await act(popup, 'Capture from page')).toContain('Captured 8 API keys');
+  const options = await context.newPage();
+  await options.goto(popup.url().replace(/popup\.html.*$/, 'options.html'));
+  await expect(options.getByRole('heading', { name: 'Credential review' })).toBeVisible();
+  await expect(options.getByRole('cell', { name: /Never used: delete it/ })).toBeVisible();
+});
