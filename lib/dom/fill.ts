@@ -52,10 +52,13 @@ function dispatchInput(el: Element, value: string): void {
   el.dispatchEvent(new (view?.Event ?? Event)('change', { bubbles: true }));
 }
 
+/** Whether a person can see a field; a filler may pass one that remembers answers from one layout. */
+export type VisibleCheck = (el: Element) => boolean;
+
 /** Sets a text field as typing would: focus, value, input, change, blur. */
-export function setText(el: Element, value: string): FieldStatus {
+export function setText(el: Element, value: string, visible: VisibleCheck = isFillable): FieldStatus {
   const field = el as HTMLInputElement;
-  if (!isFillable(el)) return 'not-visible';
+  if (!visible(el)) return 'not-visible';
   if (field.readOnly || field.disabled) return 'rejected-by-page';
   if (currentText(el) === value) return 'already-correct';
   field.focus?.({ preventScroll: true });
@@ -84,9 +87,15 @@ export function toggleState(el: Element): boolean | null {
   return input ? (input as HTMLInputElement).checked : null;
 }
 
+/** Visibility decided once per fill, before any value goes in: one layout, not one per field. */
+export function visibilityOnce(elements: Element[]): VisibleCheck {
+  const known = new Map(elements.map((el) => [el, isFillable(el)]));
+  return (el) => known.get(el) ?? isFillable(el);
+}
+
 /** Clicks only when the state differs, then checks the page agreed. */
-export async function setToggle(el: Element, on: boolean): Promise<FieldStatus> {
-  if (!isFillable(el)) return 'not-visible';
+export async function setToggle(el: Element, on: boolean, visible: VisibleCheck = isFillable): Promise<FieldStatus> {
+  if (!visible(el)) return 'not-visible';
   if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return 'rejected-by-page';
   if (toggleState(el) === on) return 'already-correct';
   (el as HTMLElement).click();
@@ -149,14 +158,11 @@ function findOption(combo: Element, wanted: string): Element | null {
 }
 
 /** Native select by option text, or a custom combobox: open it, pick the option, check it shows. */
-export async function chooseOption(el: Element, wanted: string, timeoutMs = 1500): Promise<FieldStatus> {
-  if (el.tagName === 'SELECT') {
-    if (!isFillable(el)) return 'not-visible';
-    return setNativeSelect(el as HTMLSelectElement, wanted);
-  }
-  if (!isFillable(el)) return 'not-visible';
+export async function chooseOption(el: Element, wanted: string, visible: VisibleCheck = isFillable, timeoutMs = 1500): Promise<FieldStatus> {
+  if (!visible(el)) return 'not-visible';
+  if (el.tagName === 'SELECT') return setNativeSelect(el as HTMLSelectElement, wanted);
   if (showsOption(el, wanted)) return 'already-correct';
-  if (el.tagName === 'INPUT') setText(el, wanted);
+  if (el.tagName === 'INPUT') setText(el, wanted, visible);
   else press(el);
   const option = await waitFor(el.ownerDocument, () => findOption(el, wanted), timeoutMs);
   if (!option) {

@@ -2,7 +2,6 @@
 // API Shared Secret when the page already shows it (Keyferry never presses the button for it).
 
 import type { ApiKeysRead } from '../messages';
-import { parsePageDate } from '../dates';
 import { cellLines, findTable, readRows } from '../dom/tables';
 import { readLabelledValue, tokenShaped } from '../dom/values';
 
@@ -40,9 +39,7 @@ export function readApiKeys(elements: Element[]): ApiKeysRead | null {
       problems.push(`The role “${row.cells.role ?? ''}” of key ${name} is neither ADMIN nor READONLY; the key was skipped.`);
       continue;
     }
-    const lastLogin = parsePageDate(row.cells.lastLogin ?? '');
-    if (!lastLogin.iso && !lastLogin.never) problems.push(`The last login “${lastLogin.text}” of key ${name} could not be read; kept as text.`);
-    keys.push({ name, description: rest.length ? rest.join(' ') : null, role: keyRole, lastLogin });
+    keys.push({ name, description: rest.length ? rest.join(' ') : null, role: keyRole, lastLogin: row.cells.lastLogin ?? '' });
   }
   const outside = elements.filter((el) => !table.container.contains(el));
   const shared = readLabelledValue(outside, 'API Shared Secret', tokenShaped) ?? readLabelledValue(outside, 'Shared Secret', tokenShaped);

@@ -3,7 +3,7 @@
 
 import type { AccountPlan, FieldReport } from '../messages';
 import { CONTROL_SELECTOR, bestLabelled } from '../dom/labels';
-import { chooseOption, isSelectLike, isTextLike, isToggleLike, setText, setToggle, textMatches, type FieldStatus } from '../dom/fill';
+import { chooseOption, isSelectLike, isTextLike, isToggleLike, setText, setToggle, textMatches, visibilityOnce, type FieldStatus } from '../dom/fill';
 import { findSection, type Section } from '../dom/sections';
 import { visibleText } from '../dom/tree';
 import { isRendered } from '../dom/visibility';
@@ -42,6 +42,7 @@ function integrationDropdown(controls: Element[], used: Set<Element>): Element |
 /** Fills the section; a field missing from the page is reported, the rest still go in. */
 export async function fillAccountSection(section: Section, plan: AccountPlan): Promise<FieldReport[]> {
   const controls = section.elements.filter((el) => el.matches(CONTROL_SELECTOR) && isRendered(el));
+  const visible = visibilityOnce(controls);
   const used = new Set<Element>();
   const reports: FieldReport[] = [];
   const report = (field: string, status: FieldStatus) => reports.push({ field, status });
@@ -55,16 +56,16 @@ export async function fillAccountSection(section: Section, plan: AccountPlan): P
 
   const dropdown = integrationDropdown(controls, used);
   if (dropdown) used.add(dropdown);
-  report('Maintenance system dropdown', dropdown ? await chooseOption(dropdown, INTEGRATION_OPTION) : 'not-found');
+  report('Maintenance system dropdown', dropdown ? await chooseOption(dropdown, INTEGRATION_OPTION, visible) : 'not-found');
 
   for (const label of ACCOUNT_TOGGLES) {
     const toggle = bestLabelled(controls.filter(isToggleLike), label, used);
     if (toggle) used.add(toggle);
-    report(label, toggle ? await setToggle(toggle, true) : 'not-found');
+    report(label, toggle ? await setToggle(toggle, true, visible) : 'not-found');
   }
 
   for (const { key, label, el } of targets) {
-    report(label, el ? setText(el, plan[key]) : 'not-found');
+    report(label, el ? setText(el, plan[key], visible) : 'not-found');
   }
 
   // Frameworks may re-render after the last event: read everything back once, retry what slipped.
@@ -73,7 +74,7 @@ export async function fillAccountSection(section: Section, plan: AccountPlan): P
     if (!target.el) continue;
     const entry = reports.find((r) => r.field === target.label)!;
     if (!textMatches(target.el, plan[target.key]) && entry.status !== 'not-visible') {
-      entry.status = setText(target.el, plan[target.key]);
+      entry.status = setText(target.el, plan[target.key], visible);
       if (entry.status === 'already-correct') entry.status = 'filled';
     }
   }

@@ -7,8 +7,8 @@ export type { PageScope } from './scope';
 import { findAccountSection } from './edge-account';
 import { readFacility, recogniseFacility } from './edge-facility';
 import { readMaintenanceApi } from './maintenance-api';
-import { readSites, recogniseSites } from './sites';
-import { readTimus, recogniseTimus } from './timus';
+import { hasSitesTable, readSites, recogniseSites } from './sites';
+import { hasTimusTable, readTimus, recogniseTimus } from './timus';
 import { readApiKeys, recogniseApiKeys } from './api-keys';
 
 
@@ -36,27 +36,37 @@ export type ReadOutcome = { ok: true; read: PageRead } | { ok: false; reason: st
 const NOT_RECOGNISED =
   'Keyferry does not recognise this page: open Titan Maintenance (Account Settings > API tab, or Manage > Sites), Timus API Access, an API Keys page, or a Titan Cloud Edge form, then try again.';
 
-/** Reads what the page offers: the API tab first, then a Sites list, then an Edge facility. */
+type Reader = (scope: PageScope, elements: Element[]) => PageRead | null | Promise<PageRead | null>;
+
+const READERS: Record<Exclude<PageKind, 'edge-account'>, Reader> = {
+  'maintenance-api': (scope, elements) => readMaintenanceApi(elements, scope.hostname),
+  'timus-api-access': (scope, elements) => readTimus(elements, scope.walk),
+  'api-keys': (_scope, elements) => readApiKeys(elements),
+  'maintenance-sites': (scope, elements) => readSites(elements, scope.hostname, scope.walk),
+  'edge-facility': (_scope, elements) => (recogniseFacility(elements) ? readFacility(elements) : null),
+};
+
+/**
+ * Pages recognised by their column headers come first: finding a header row is cheap, while
+ * label-based readers look at every element (a 10,000-row Sites table has 40,000 cells).
+ */
+function readingOrder(elements: Element[]): (keyof typeof READERS)[] {
+  const headers = elements.filter((el) => el.matches('th, [role=columnheader]'));
+  const byTable: (keyof typeof READERS)[] = [];
+  if (recogniseApiKeys(headers)) byTable.push('api-keys');
+  if (hasTimusTable(headers)) byTable.push('timus-api-access');
+  if (hasSitesTable(headers)) byTable.push('maintenance-sites');
+  const rest = (['maintenance-api', 'timus-api-access', 'api-keys', 'maintenance-sites', 'edge-facility'] as const).filter((k) => !byTable.includes(k));
+  return [...byTable, ...rest];
+}
+
+/** Reads what the page offers: the kind asked for, or the first kind the page turns out to be. */
 export async function readPage(scope: PageScope, kind?: PageKind): Promise<ReadOutcome> {
   const elements = pageElements(scope);
-  if (!kind || kind === 'maintenance-api') {
-    const api = readMaintenanceApi(elements, scope.hostname);
-    if (api) return { ok: true, read: api };
-  }
-  if (!kind || kind === 'timus-api-access') {
-    const timus = readTimus(elements, scope.walk);
-    if (timus) return { ok: true, read: timus };
-  }
-  if (!kind || kind === 'api-keys') {
-    const keys = readApiKeys(elements);
-    if (keys) return { ok: true, read: keys };
-  }
-  if (!kind || kind === 'maintenance-sites') {
-    const sites = await readSites(elements, scope.hostname, scope.walk);
-    if (sites) return { ok: true, read: sites };
-  }
-  if (!kind || kind === 'edge-facility') {
-    if (recogniseFacility(elements)) return { ok: true, read: readFacility(elements) };
+  const order = kind ? (kind === 'edge-account' ? [] : [kind]) : readingOrder(elements);
+  for (const k of order) {
+    const read = await READERS[k](scope, elements);
+    if (read) return { ok: true, read };
   }
   return { ok: false, reason: NOT_RECOGNISED };
 }

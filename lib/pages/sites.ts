@@ -94,6 +94,11 @@ function readCards(elements: Element[], walk: WalkOptions): RawSite[] {
   return rows;
 }
 
+/** A table or grid whose headers name the Sites columns: checks header cells only. */
+export function hasSitesTable(elements: Element[]): boolean {
+  return !!findSitesTable(elements);
+}
+
 export function recogniseSites(elements: Element[]): boolean {
   return !!findSitesTable(elements) || labelElements(elements, 'Site Identifier').length > 0;
 }

@@ -2,7 +2,6 @@
 // A Client Secret still masked is not captured; the admin is told to reveal it first.
 
 import type { TimusRead } from '../messages';
-import { parsePageDate } from '../dates';
 import { findTable, readRows } from '../dom/tables';
 import { cleanValue, isMasked } from '../dom/text';
 import { visibleText, type WalkOptions } from '../dom/tree';
@@ -36,14 +35,12 @@ function card(title: string, clientId: string, secret: string | undefined, expir
   if (cleanTitle.length > MAX_TITLE) problems.push(`“${cleanTitle.slice(0, 40)}…” is longer than Timus allows (70 characters); kept as shown.`);
   const masked = !secret || isMasked(secret);
   if (masked) problems.push(`The Client Secret of “${cleanTitle}” is masked: reveal it on the page, then capture again to store it.`);
-  const date = expiration ? parsePageDate(expiration) : null;
-  if (date && !date.iso && !date.never) problems.push(`The expiration date “${date.text}” of “${cleanTitle}” could not be read; kept as text.`);
   return {
     title: cleanTitle.slice(0, MAX_TITLE),
     clientId,
     clientSecret: masked ? null : secret!,
     applicationType: applicationType(type),
-    expiration: date,
+    expiration: expiration ? cleanValue(expiration) : null,
   };
 }
 
@@ -54,6 +51,10 @@ function cardTitle(elements: Element[]): string {
   if (heading) return visibleText(heading);
   const labelledBy = elements[0]?.getAttribute('aria-labelledby');
   return labelledBy ? (elements[0]!.getRootNode() as Document).getElementById?.(labelledBy)?.textContent ?? '' : '';
+}
+
+export function hasTimusTable(elements: Element[]): boolean {
+  return !!findTable(elements, HEADERS, ['clientId', 'clientSecret']);
 }
 
 export function recogniseTimus(elements: Element[]): boolean {

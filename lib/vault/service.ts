@@ -3,6 +3,7 @@
 
 import type { ApiKeysRead, MaintenanceApiRead, SitesRead, TimusRead } from '../messages';
 import type { Outcome, Result } from '../result';
+import { parsePageDate } from '../dates';
 import type { VaultDatabase } from './db';
 import {
   recordKey,
@@ -202,7 +203,12 @@ export function storeTimusCapture(session: VaultSession, read: TimusRead, origin
     let added = 0;
     let updated = 0;
     let unchanged = 0;
+    const problems = [...read.problems];
     const records: TimusCredential[] = read.cards.map((card) => {
+      const expiration = card.expiration ? parsePageDate(card.expiration) : null;
+      if (expiration && !expiration.iso && !expiration.never) {
+        problems.push(`The expiration date “${expiration.text}” of “${card.title}” could not be read; kept as text.`);
+      }
       const before = existing.find((c) => c.clientId === card.clientId);
       const secret = card.clientSecret ?? before?.clientSecret;
       const secretChanged = !!card.clientSecret && card.clientSecret !== before?.clientSecret;
@@ -214,7 +220,7 @@ export function storeTimusCapture(session: VaultSession, read: TimusRead, origin
         clientId: card.clientId,
         ...(secret ? { clientSecret: secret } : {}),
         ...(card.applicationType ? { applicationType: card.applicationType } : {}),
-        ...(card.expiration ? { expiration: card.expiration } : {}),
+        ...(expiration ? { expiration } : {}),
         origin,
         capturedAt: before && !secretChanged ? before.capturedAt : now,
         updatedAt: now,
@@ -226,7 +232,7 @@ export function storeTimusCapture(session: VaultSession, read: TimusRead, origin
     });
     const message =
       `Captured ${records.length} Timus API Access credential${records.length === 1 ? '' : 's'}: ${counted(added, updated, unchanged)}.` +
-      (read.problems.length ? ` ${read.problems.join(' ')}` : '');
+      (problems.length ? ` ${problems.join(' ')}` : '');
     const written = await write(session, [...records, auditEntry('capture', message, origin, now)]);
     return written.ok ? { ok: true as const, value: { message } } : written;
   });
@@ -239,7 +245,10 @@ export function storeApiKeysCapture(session: VaultSession, read: ApiKeysRead, or
     let added = 0;
     let updated = 0;
     let unchanged = 0;
+    const problems = [...read.problems];
     const records: (ApiKeyCredential | SharedSecretCredential)[] = read.keys.map((key) => {
+      const lastLogin = parsePageDate(key.lastLogin);
+      if (!lastLogin.iso && !lastLogin.never) problems.push(`The last login “${lastLogin.text}” of key ${key.name} could not be read; kept as text.`);
       const before = existing.find((c) => c.title === key.name);
       const record: ApiKeyCredential = {
         kind: 'credential',
@@ -248,7 +257,7 @@ export function storeApiKeysCapture(session: VaultSession, read: ApiKeysRead, or
         title: key.name,
         ...(key.description ? { description: key.description } : {}),
         role: key.role,
-        lastLogin: key.lastLogin,
+        lastLogin,
         origin,
         capturedAt: before?.capturedAt ?? now,
         updatedAt: now,
@@ -275,7 +284,7 @@ export function storeApiKeysCapture(session: VaultSession, read: ApiKeysRead, or
     }
     const message =
       `Captured ${read.keys.length} API key${read.keys.length === 1 ? '' : 's'}${sharedNote}: ${counted(added, updated, unchanged)}.` +
-      (read.problems.length ? ` ${read.problems.join(' ')}` : '');
+      (problems.length ? ` ${problems.join(' ')}` : '');
     const written = await write(session, [...records, auditEntry('capture', message, origin, now)]);
     return written.ok ? { ok: true as const, value: { message } } : written;
   });
