@@ -62,15 +62,22 @@ export function findTable<K extends string>(
 
 function rowsOf(container: Element): Element[] {
   if (container.tagName === 'TABLE') {
-    return Array.from((container as HTMLTableElement).rows).filter((row) => !row.querySelector(HEADER) || row.querySelector('td'));
+    const table = container as HTMLTableElement;
+    // Body rows when the table has a header section; otherwise every row that has data cells.
+    if (table.tHead) return Array.from(table.querySelectorAll(':scope > tbody > tr, :scope > tr'));
+    return Array.from(table.rows).filter((row) => !row.querySelector(HEADER) || row.querySelector('td'));
   }
   return Array.from(container.querySelectorAll('[role=row]')).filter(
     (row) => !row.querySelector('[role=columnheader]') && row.closest(GRID) === container,
   );
 }
 
-function cellAt(row: Element, position: number, usesColIndex: boolean): Element | undefined {
-  const cells = Array.from(row.children).filter((c) => c.matches(CELL));
+function cellsOf(row: Element): Element[] {
+  const cells = row.tagName === 'TR' ? (row as HTMLTableRowElement).cells : undefined;
+  return cells ? Array.from(cells) : Array.from(row.children).filter((c) => c.matches(CELL));
+}
+
+function cellAt(cells: Element[], position: number, usesColIndex: boolean): Element | undefined {
   if (usesColIndex) return cells.find((c) => c.getAttribute('aria-colindex') === String(position));
   return cells[position] ?? undefined;
 }
@@ -79,6 +86,8 @@ const NOT_TEXT = 'button, [role=button], svg, [aria-hidden=true], [hidden]';
 
 /** What a cell shows: its input's value, or its text without buttons and icons. */
 export function cellText(cell: Element): string {
+  // Most cells are plain text: no element children, nothing to strip (10,000-row lists).
+  if (cell.childElementCount === 0) return cleanValue(cell.textContent ?? '');
   const input = cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea') as HTMLInputElement | null;
   if (input) return cleanValue(input.value);
   if (!cell.querySelector(NOT_TEXT)) return cleanValue(visibleText(cell));
@@ -119,13 +128,15 @@ export function readRows<K extends string>(table: TableColumns<K>): TableRow<K>[
   const out: TableRow<K>[] = [];
   if (!isRendered(table.container)) return out;
   const view = table.container.ownerDocument.defaultView;
+  const keys = Object.keys(table.columns) as K[];
   rowsOf(table.container).forEach((row, i) => {
     // Per-row check kept cheap: a 10,000-row list must read in well under 150 ms.
     if (row.hasAttribute('hidden') || view?.getComputedStyle(row).display === 'none') return;
     const cells: Partial<Record<K, string>> = {};
     const cellElements: Partial<Record<K, Element>> = {};
-    for (const key of Object.keys(table.columns) as K[]) {
-      const cell = cellAt(row, table.columns[key]!, table.usesColIndex);
+    const rowCells = cellsOf(row);
+    for (const key of keys) {
+      const cell = cellAt(rowCells, table.columns[key]!, table.usesColIndex);
       if (cell) {
         cells[key] = cellText(cell);
         cellElements[key] = cell;
