@@ -16,6 +16,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: 'Keyferry' },
+    // IT can push settings by policy (docs/deployment.md); validated again in lib/managed.ts.
+    storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'keyferry@keyferry.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),

@@ -26,7 +26,29 @@ interface AuditRow {
 
 type Say = (text: string, error?: boolean) => void;
 
-function OriginList({ role, title, origins, onChange, say }: { role: 'maintenance' | 'edge'; title: string; origins: string[]; onChange: (s: Settings) => void; say: Say }) {
+interface Policy {
+  locked: (keyof Settings)[];
+  policyOrigins: { maintenance: string[]; edge: string[] };
+  allowExport: boolean;
+  maxAutoLockMinutes: number | null;
+  warnings: string[];
+}
+
+const NO_POLICY: Policy = { locked: [], policyOrigins: { maintenance: [], edge: [] }, allowExport: true, maxAutoLockMinutes: null, warnings: [] };
+
+function policyOf(reply: Reply): Policy {
+  return {
+    locked: (reply.locked as Policy['locked']) ?? [],
+    policyOrigins: (reply.policyOrigins as Policy['policyOrigins']) ?? NO_POLICY.policyOrigins,
+    allowExport: reply.allowExport !== false,
+    maxAutoLockMinutes: (reply.maxAutoLockMinutes as number | null) ?? null,
+    warnings: (reply.warnings as string[]) ?? [],
+  };
+}
+
+const BY_ORGANISATION = 'Set by your organisation';
+
+function OriginList({ role, title, origins, managed, onChange, say }: { role: 'maintenance' | 'edge'; title: string; origins: string[]; managed: string[]; onChange: (reply: Reply) => void; say: Say }) {
   const [draft, setDraft] = useState('');
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,13 +61,13 @@ function OriginList({ role, title, origins, onChange, say }: { role: 'maintenanc
     say(reply.ok ? (reply.message ?? '') : (reply.reason ?? ''), !reply.ok);
     if (reply.ok) {
       setDraft('');
-      onChange(reply.settings as Settings);
+      onChange(reply);
     }
   };
   const remove = async (origin: string) => {
     const reply = await send({ type: 'origin-remove', role, origin });
     say(reply.ok ? (reply.message ?? '') : (reply.reason ?? ''), !reply.ok);
-    if (reply.ok) onChange(reply.settings as Settings);
+    if (reply.ok) onChange(reply);
   };
   const id = `origins-${role}`;
   return (
@@ -56,9 +78,13 @@ function OriginList({ role, title, origins, onChange, say }: { role: 'maintenanc
           origins.map((o) => (
             <li key={o} className="row">
               <span>{o}</span>
-              <button type="button" className="secondary" onClick={() => void remove(o)} aria-label={`Remove ${o}`}>
-                Remove
-              </button>
+              {managed.includes(o) ? (
+                <span className="muted">({BY_ORGANISATION})</span>
+              ) : (
+                <button type="button" className="secondary" onClick={() => void remove(o)} aria-label={`Remove ${o}`}>
+                  Remove
+                </button>
+              )}
             </li>
           ))
         ) : (
@@ -92,6 +118,11 @@ export function Options() {
   const [message, setMessage] = useState({ text: '', error: false });
   const [audit, setAudit] = useState<AuditRow[] | null>(null);
   const [hygiene, setHygiene] = useState<HygieneRow[] | null>(null);
+  const [policy, setPolicy] = useState<Policy>(NO_POLICY);
+  const applyReply = useCallback((reply: Reply) => {
+    setSettings(reply.settings as Settings);
+    setPolicy(policyOf(reply));
+  }, []);
   const [filter, setFilter] = useState({ action: '', text: '' });
   const say = useCallback<Say>((text, error = false) => setMessage({ text, error }), []);
 
@@ -104,12 +135,12 @@ export function Options() {
 
   useEffect(() => {
     void Promise.all([send({ type: 'settings' }), send({ type: 'audit' }), send({ type: 'status' })]).then(([settingsReply, auditReply, statusReply]) => {
-      if (settingsReply.ok) setSettings(settingsReply.settings as Settings);
+      if (settingsReply.ok) applyReply(settingsReply);
       else say(settingsReply.reason ?? '', true);
       setAudit(auditReply.ok ? (auditReply.audit as AuditRow[]) : null);
       setHygiene(statusReply.ok && statusReply.vault === 'unlocked' ? (statusReply.hygiene as HygieneRow[]) : null);
     });
-  }, [say]);
+  }, [say, applyReply]);
 
   const save = async (patch: Partial<Settings>) => {
     // Show the change at once (a checkbox must not flip back while the background answers).
@@ -117,8 +148,10 @@ export function Options() {
     setSettings((current) => (current ? { ...current, ...patch } : current));
     const reply = await send({ type: 'settings-set', ...patch });
     report(reply);
-    setSettings(reply.ok ? (reply.settings as Settings) : before);
+    if (reply.ok) applyReply(reply);
+    else setSettings(before);
   };
+  const isLocked = (key: keyof Settings) => policy.locked.includes(key);
 
   const shownAudit = useMemo(
     () =>
@@ -148,25 +181,37 @@ export function Options() {
         {message.text}
       </p>
 
+      {policy.warnings.length ? (
+        <section className="card" aria-labelledby="policy-title">
+          <h2 id="policy-title">Organisation policy</h2>
+          <ul>
+            {policy.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="origins-title">
         <h2 id="origins-title">Registered origins</h2>
         <p className="muted">Keyferry fills only registered Titan Cloud Edge origins (exact scheme, host and port) and captures from registered Titan Maintenance origins or the tab you open it on.</p>
-        <OriginList role="maintenance" title="Titan Maintenance" origins={settings.maintenanceOrigins} onChange={setSettings} say={say} />
-        <OriginList role="edge" title="Titan Cloud Edge" origins={settings.edgeOrigins} onChange={setSettings} say={say} />
+        <OriginList role="maintenance" title="Titan Maintenance" origins={settings.maintenanceOrigins} managed={policy.policyOrigins.maintenance} onChange={applyReply} say={say} />
+        <OriginList role="edge" title="Titan Cloud Edge" origins={settings.edgeOrigins} managed={policy.policyOrigins.edge} onChange={applyReply} say={say} />
       </section>
 
       <section className="card" aria-labelledby="filling-title">
         <h2 id="filling-title">Filling</h2>
         <label>
           Maintenance User
-          <select value={settings.maintenanceUser} onChange={(e) => void save({ maintenanceUser: e.target.value as Settings['maintenanceUser'] })}>
+          {isLocked('maintenanceUser') ? <span className="muted"> ({BY_ORGANISATION})</span> : null}
+          <select disabled={isLocked('maintenanceUser')} value={settings.maintenanceUser} onChange={(e) => void save({ maintenanceUser: e.target.value as Settings['maintenanceUser'] })}>
             <option value="Unspecified">Unspecified</option>
             <option value="">Leave blank</option>
           </select>
         </label>
         <label className="row">
-          <input type="checkbox" checked={settings.saveAfterFill} onChange={(e) => void save({ saveAfterFill: e.target.checked })} />
-          Save after fill (click Save / Update for me)
+          <input type="checkbox" disabled={isLocked('saveAfterFill')} checked={settings.saveAfterFill} onChange={(e) => void save({ saveAfterFill: e.target.checked })} />
+          Save after fill (click Save / Update for me){isLocked('saveAfterFill') ? ` (${BY_ORGANISATION})` : ''}
         </label>
       </section>
 
@@ -174,10 +219,13 @@ export function Options() {
         <h2 id="security-title">Security</h2>
         <label>
           Auto-lock after (minutes idle)
+          {isLocked('autoLockMinutes') ? <span className="muted"> ({BY_ORGANISATION})</span> : null}
+          {policy.maxAutoLockMinutes ? <span className="muted"> (at most {policy.maxAutoLockMinutes}, set by your organisation)</span> : null}
           <input
             type="number"
             min={1}
-            max={1440}
+            max={policy.maxAutoLockMinutes ?? 1440}
+            disabled={isLocked('autoLockMinutes')}
             defaultValue={settings.autoLockMinutes}
             onBlur={(e) => {
               const minutes = Number(e.target.value);
@@ -220,8 +268,10 @@ export function Options() {
       <section className="card" aria-labelledby="backup-title">
         <h2 id="backup-title">Backup</h2>
         <p className="muted">The export holds the same ciphertexts as the vault; it opens only with the passphrase the vault had when you exported it.</p>
+        {policy.allowExport ? null : <p className="muted">Export is turned off by your organisation.</p>}
         <button
           type="button"
+          disabled={!policy.allowExport}
           onClick={() =>
             void send({ type: 'export' }).then((reply) => {
               report(reply);

@@ -10,4 +10,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void syncContentScripts());
   browser.runtime.onStartup.addListener(() => void syncContentScripts());
   browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  // A policy change (IT pushing new Edge origins) takes effect without a restart.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void syncContentScripts();
+  });
 });

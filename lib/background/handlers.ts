@@ -15,7 +15,7 @@ import { matchSite } from '../pages/matching';
 import type { Settings } from '../settings';
 import { deleteVaultDb, openVaultDb, type VaultDatabase } from '../vault/db';
 import { syncContentScripts } from './registration';
-import { readSettings, writeSettings } from './settings-store';
+import { readEffectiveSettings, readOwnSettings, readSettings, writeSettings } from './settings-store';
 import type { Credential, Site, Tenant } from '../vault/records';
 import { reviewHygiene } from '../hygiene';
 import {
@@ -426,6 +426,7 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
     }),
   export: () =>
     unlocked(async () => {
+      if (!(await readEffectiveSettings()).allowExport) return { ok: false, reason: 'Your organisation does not allow exporting the vault.' };
       const exported = await exportVault(await db());
       return exported.ok ? { ok: true, message: 'Vault exported.', file: exported.value } : exported;
     }),
@@ -438,35 +439,44 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
       return { ok: true, message: `Imported: ${added} new, ${updated} updated, ${unchanged} unchanged${rejected ? `, ${rejected} unreadable` : ''}.` };
     }),
   async settings() {
-    const settings = await readSettings();
-    return { ok: true, message: '', settings };
+    const effective = await readEffectiveSettings();
+    return { ok: true, message: '', ...effective };
   },
   async 'settings-set'(r) {
+    const effective = await readEffectiveSettings();
     const patch = { maintenanceUser: r.maintenanceUser, saveAfterFill: r.saveAfterFill, autoLockMinutes: r.autoLockMinutes };
-    const settings = await writeSettings(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)));
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
+    const blocked = entries.filter(([k]) => effective.locked.includes(k as keyof Settings)).map(([k]) => k);
+    if (blocked.length) return { ok: false, reason: `Set by your organisation: ${blocked.join(', ')} cannot be changed here.` };
+    if (r.autoLockMinutes !== undefined && effective.maxAutoLockMinutes !== null && r.autoLockMinutes > effective.maxAutoLockMinutes) {
+      return { ok: false, reason: `Your organisation allows at most ${effective.maxAutoLockMinutes} minutes before auto-lock.` };
+    }
+    const settings = await writeSettings(Object.fromEntries(entries));
     if (session && patch.autoLockMinutes) await touchAutoLock(settings.autoLockMinutes);
-    return { ok: true, message: 'Settings saved.', settings };
+    return { ok: true, message: 'Settings saved.', ...(await readEffectiveSettings()) };
   },
   async 'origin-add'(r) {
     const origin = normaliseOrigin(r.origin);
     if (!origin) return { ok: false, reason: 'Enter an origin like https://acme.titanmaintenance.com (scheme, host and optional port; no path).' };
     const key = r.role === 'edge' ? 'edgeOrigins' : 'maintenanceOrigins';
-    const settings = await readSettings();
-    if (settings[key].includes(origin)) return { ok: true, message: `${origin} is already registered.`, settings };
-    const next = await writeSettings({ [key]: [...settings[key], origin] });
+    if ((await readSettings())[key].includes(origin)) return { ok: true, message: `${origin} is already registered.`, ...(await readEffectiveSettings()) };
+    const own = await readOwnSettings();
+    await writeSettings({ [key]: [...own[key], origin] });
     await syncContentScripts();
-    return { ok: true, message: `Registered ${origin} as ${r.role === 'edge' ? 'Titan Cloud Edge' : 'Titan Maintenance'}.`, settings: next };
+    return { ok: true, message: `Registered ${origin} as ${r.role === 'edge' ? 'Titan Cloud Edge' : 'Titan Maintenance'}.`, ...(await readEffectiveSettings()) };
   },
   async 'origin-remove'(r) {
     const key = r.role === 'edge' ? 'edgeOrigins' : 'maintenanceOrigins';
-    const settings = await readSettings();
-    if (!settings[key].includes(r.origin)) return { ok: false, reason: `${r.origin} is not registered.` };
-    const next = await writeSettings({ [key]: settings[key].filter((o) => o !== r.origin) });
+    const effective = await readEffectiveSettings();
+    if (effective.policyOrigins[r.role].includes(r.origin)) return { ok: false, reason: `${r.origin} is set by your organisation and cannot be removed here.` };
+    const own = await readOwnSettings();
+    if (!own[key].includes(r.origin)) return { ok: false, reason: `${r.origin} is not registered.` };
+    const next = await writeSettings({ [key]: own[key].filter((o) => o !== r.origin) });
     const stillUsed = [...next.edgeOrigins, ...next.maintenanceOrigins].includes(r.origin);
     const pattern = matchPattern(r.origin);
     if (!stillUsed && pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     await syncContentScripts();
-    return { ok: true, message: `${r.origin} is no longer registered.`, settings: next };
+    return { ok: true, message: `${r.origin} is no longer registered.`, ...(await readEffectiveSettings()) };
   },
   audit: () =>
     unlocked(async (s) => ({

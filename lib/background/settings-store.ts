@@ -3,6 +3,8 @@
 // where secrets may go.
 
 import { openDB, type IDBPDatabase } from 'idb';
+import { browser } from 'wxt/browser';
+import { applyPolicy, parsePolicy, type EffectiveSettings } from '../managed';
 import { defaultSettings, parseSettings, type Settings } from '../settings';
 
 const E2E = import.meta.env.KEYFERRY_E2E === true;
@@ -33,12 +35,29 @@ export async function deleteValue(key: string): Promise<void> {
   await (await db()).delete(STORE, key);
 }
 
-export async function readSettings(): Promise<Settings> {
+/** What the admin chose, before the organisation's policy. */
+export async function readOwnSettings(): Promise<Settings> {
   return parseSettings(await readValue(SETTINGS_KEY), defaultSettings(E2E));
 }
 
+async function readPolicy(): Promise<unknown> {
+  // Browsers without a managed policy (or without managed storage at all) reject: no policy.
+  return browser.storage.managed.get(null).catch(() => ({}));
+}
+
+/** Settings in force: the admin's own with the organisation's policy applied. */
+export async function readEffectiveSettings(): Promise<EffectiveSettings> {
+  return applyPolicy(await readOwnSettings(), parsePolicy(await readPolicy()));
+}
+
+export async function readSettings(): Promise<Settings> {
+  return (await readEffectiveSettings()).settings;
+}
+
+/** Stores the admin's own choices; what the policy sets keeps winning when read back. */
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await readSettings()), ...patch };
+  const own = await readOwnSettings();
+  const next = { ...own, ...patch };
   await writeValue(SETTINGS_KEY, next);
-  return next;
+  return readSettings();
 }

@@ -4,7 +4,7 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /** Removes zero-width characters and surrounding whitespace; keeps inner spacing as a single space. */
-const NEEDS_CLEANING = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u2000-\u200A\u202F\u205F\u3000\t\n\r\f\v]|  /;
+const NEEDS_CLEANING = /[\u200B-\u200D\u2060\uFEFF\u00AD\u00A0\u2000-\u200A\u202F\u205F\u3000\t\n\r\f\v]| {2}/;
 
 export function cleanValue(value: string): string {
   // Fast path for the common case (thousands of table cells): nothing but ordinary spaces.
