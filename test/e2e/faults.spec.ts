@@ -1,0 +1,54 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { act, createVault, expect, FIXTURES, openPopup, test } from './extension';
+
+/** Stops the extension's service worker the way Chromium does when it is idle (CDP). */
+async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+async function capturedVault(context: BrowserContext): Promise<Page> {
+  const tab = await context.newPage();
+  await tab.goto(`${FIXTURES}/maintenance/api-native.html`);
+  const popup = await openPopup(context, tab);
+  await createVault(popup);
+  expect(await act(popup, 'Capture from page')).toContain('Captured API credentials');
+  return popup;
+}
+
+test('a stopped service worker comes back unlocked, with the vault intact, and the next fill works', async ({ context }) => {
+  const popup = await capturedVault(context);
+  await stopWorkers(popup);
+  const edge = await context.newPage();
+  await edge.goto(`${FIXTURES}/edge/account-native.html`);
+  const edgePopup = await openPopup(context, edge);
+  await expect(edgePopup.getByRole('button', { name: 'Fill page' })).toBeVisible();
+  expect(await act(edgePopup, 'Fill page')).toMatch(/Filled 7 of 7 fields/);
+});
+
+test('a service worker stopped in the middle of a 10,000-row capture leaves a consistent vault', async ({ context }) => {
+  const popup = await capturedVault(context);
+  const sites = await context.newPage();
+  await sites.goto(`${FIXTURES}/generated/sites-table.html?rows=10000`);
+  const sitesPopup = await openPopup(context, sites);
+  await sitesPopup.getByLabel(/Tenant \(optional/).fill('acme-fuels');
+  await sitesPopup.getByRole('button', { name: 'Capture from page' }).click();
+  await sitesPopup.waitForTimeout(150);
+  await stopWorkers(sitesPopup);
+  // Either the capture completed or it reported failure: never a half-written list.
+  await sitesPopup.waitForFunction(() => {
+    const text = document.querySelector('[role=status]')?.textContent;
+    return !!text && text !== 'Working…';
+  });
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Capture from page' }).waitFor();
+  // All or nothing: no site list, or all 10,000 sites.
+  const count = await popup.getByText(/of [\d,]+ sites/).textContent();
+  expect(count).toMatch(/^(0 of 0|[\d,]+ of 10,000) sites/);
+  // The next action works.
+  await sitesPopup.reload();
+  await sitesPopup.getByLabel(/Tenant \(optional/).fill('acme-fuels');
+  expect(await act(sitesPopup, 'Capture from page')).toMatch(/Captured 10,000 sites for tenant acme-fuels/);
+});
