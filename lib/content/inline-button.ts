@@ -11,21 +11,20 @@ import { sendToBackground } from './runtime';
 const MAX_SCANS = 15;
 const SCAN_GAP_MS = 1_000;
 const WATCH_MS = 30_000;
-const WORDS = /maintenance\s*integration|data vendor mapping/i;
+
+// Both checks run in the browser's XPath engine: no page-sized string and no script loop over
+// every element, so an unrelated page costs next to nothing.
+const SECTION_WORDS_XPATH =
+  "boolean(//text()[contains(translate(., 'INTEGRAMPVD', 'integrampvd'), 'integration') or contains(translate(., 'VENDORMAPIG', 'vendormapig'), 'vendor mapping')])";
+const CUSTOM_ELEMENTS_XPATH = "//body//*[contains(local-name(), '-')]";
 
 function mayHaveSection(doc: Document): boolean {
-  const body = doc.body;
-  if (!body) return false;
-  if (WORDS.test(body.textContent ?? '')) return true;
-  // Web components keep their text in shadow roots: look at custom elements (a name with a dash).
-  return hasCustomElementHost(body);
-}
-
-function hasCustomElementHost(body: HTMLElement): boolean {
-  const all = body.getElementsByTagName('*');
-  for (let i = 0; i < all.length && i < 20_000; i++) {
-    const el = all[i]!;
-    if (el.localName.includes('-') && el.shadowRoot) return true;
+  if (!doc.body) return false;
+  if (doc.evaluate(SECTION_WORDS_XPATH, doc, null, XPathResult.BOOLEAN_TYPE, null).booleanValue) return true;
+  // Web components keep their text in shadow roots: look at custom elements' hosts only.
+  const hosts = doc.evaluate(CUSTOM_ELEMENTS_XPATH, doc, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  for (let i = 0; i < hosts.snapshotLength && i < 500; i++) {
+    if ((hosts.snapshotItem(i) as Element).shadowRoot) return true;
   }
   return false;
 }
