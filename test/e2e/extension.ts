@@ -93,3 +93,24 @@ export const test = base.extend<{ context: BrowserContext; userDataDir: string }
   },
 });
 export const expect = test.expect;
+
+export interface ApiTabExpected {
+  tenant: string;
+  apiToken: string;
+  apiSecretKey: string;
+}
+
+/** What the native API-tab fixture shows (its entry in test/fixtures/maintenance/expected.json). */
+export async function apiTabExpected(): Promise<ApiTabExpected> {
+  return (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())['api-native.html'].expected;
+}
+
+/** A new vault holding the native API tab's credentials; returns the popup and what was captured. */
+export async function vaultWithApiCredentials(context: BrowserContext): Promise<{ popup: Page; maintenance: Page; expected: ApiTabExpected }> {
+  const maintenance = await context.newPage();
+  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
+  const popup = await openPopup(context, maintenance);
+  await createVault(popup);
+  expect(await act(popup, 'Capture from page')).toContain('Captured API credentials');
+  return { popup, maintenance, expected: await apiTabExpected() };
+}

@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { act, createVault, expect, FIXTURES, openPopup, test } from './extension';
+import type { Page } from '@playwright/test';
+import { act, expect, FIXTURES, openPopup, test, vaultWithApiCredentials } from './extension';
 
 /** Stops the extension's service worker the way Chromium does when it is idle (CDP). */
 async function stopWorkers(page: Page): Promise<void> {
@@ -9,17 +9,8 @@ async function stopWorkers(page: Page): Promise<void> {
   await cdp.detach();
 }
 
-async function capturedVault(context: BrowserContext): Promise<Page> {
-  const tab = await context.newPage();
-  await tab.goto(`${FIXTURES}/maintenance/api-native.html`);
-  const popup = await openPopup(context, tab);
-  await createVault(popup);
-  expect(await act(popup, 'Capture from page')).toContain('Captured API credentials');
-  return popup;
-}
-
 test('a stopped service worker comes back unlocked, with the vault intact, and the next fill works', async ({ context }) => {
-  const popup = await capturedVault(context);
+  const { popup } = await vaultWithApiCredentials(context);
   await stopWorkers(popup);
   const edge = await context.newPage();
   await edge.goto(`${FIXTURES}/edge/account-native.html`);
@@ -29,7 +20,7 @@ test('a stopped service worker comes back unlocked, with the vault intact, and t
 });
 
 test('a service worker stopped in the middle of a 10,000-row capture leaves a consistent vault', async ({ context }) => {
-  const popup = await capturedVault(context);
+  const { popup } = await vaultWithApiCredentials(context);
   const sites = await context.newPage();
   await sites.goto(`${FIXTURES}/generated/sites-table.html?rows=10000`);
   const sitesPopup = await openPopup(context, sites);

@@ -1,24 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { act, createVault, expect, FIXTURES, openPopup, submitted, test, UNREGISTERED } from './extension';
-
-interface ApiExpected {
-  tenant: string;
-  apiToken: string;
-  apiSecretKey: string;
-}
-
-async function apiExpected(): Promise<ApiExpected> {
-  return (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())['api-native.html'].expected;
-}
-
-async function captureApiTab(context: BrowserContext): Promise<Page> {
-  const maintenance = await context.newPage();
-  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
-  const popup = await openPopup(context, maintenance);
-  await createVault(popup);
-  expect(await act(popup, 'Capture from page')).toContain('Captured API credentials');
-  return maintenance;
-}
+import { act, apiTabExpected, createVault, expect, FIXTURES, openPopup, submitted, test, UNREGISTERED, vaultWithApiCredentials } from './extension';
 
 const UNTOUCHED_DECOY = {
   'SSO Integration / Enable Integration': true,
@@ -34,8 +14,8 @@ const UNTOUCHED_DECOY = {
 
 for (const style of ['account-native', 'account-react', 'account-wc', 'account-portal', 'account-decoy-hidden']) {
   test(`Fill page on ${style}: the page's own state holds every value, decoys untouched`, async ({ context }) => {
-    await captureApiTab(context);
-    const want = await apiExpected();
+    await vaultWithApiCredentials(context);
+    const want = await apiTabExpected();
     const edge = await context.newPage();
     await edge.goto(`${FIXTURES}/edge/${style}.html`);
     const popup = await openPopup(context, edge);
@@ -65,8 +45,8 @@ for (const style of ['account-native', 'account-react', 'account-wc', 'account-p
 }
 
 test('an origin the extension can reach but the admin never registered gets nothing', async ({ context }) => {
-  await captureApiTab(context);
-  const want = await apiExpected();
+  await vaultWithApiCredentials(context);
+  const want = await apiTabExpected();
   const edge = await context.newPage();
   await edge.goto(`${UNREGISTERED}/edge/account-native.html`);
   const popup = await openPopup(context, edge);
@@ -77,7 +57,7 @@ test('an origin the extension can reach but the admin never registered gets noth
 });
 
 test('Transfer to Edge captures here and fills the open Edge tab in one click', async ({ context }) => {
-  const want = await apiExpected();
+  const want = await apiTabExpected();
   const edge = await context.newPage();
   await edge.goto(`${FIXTURES}/edge/account-react.html`);
   const maintenance = await context.newPage();

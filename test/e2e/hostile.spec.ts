@@ -1,20 +1,5 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { act, createVault, expect, FIXTURES, openPopup, submitted, test } from './extension';
-
-interface Expected {
-  tenant: string;
-  apiToken: string;
-  apiSecretKey: string;
-}
-
-async function capture(context: BrowserContext): Promise<Expected> {
-  const maintenance = await context.newPage();
-  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
-  const popup = await openPopup(context, maintenance);
-  await createVault(popup);
-  expect(await act(popup, 'Capture from page')).toContain('Captured API credentials');
-  return (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())['api-native.html'].expected;
-}
+import type { Page } from '@playwright/test';
+import { act, expect, FIXTURES, openPopup, submitted, test, vaultWithApiCredentials } from './extension';
 
 /** Everything the page itself could have seen: its own log and every field's value. */
 async function pageView(page: Page): Promise<string> {
@@ -33,7 +18,7 @@ async function pageView(page: Page): Promise<string> {
 }
 
 test('a hostile page that forges messages and clicks gets nothing while the admin does nothing', async ({ context }) => {
-  const want = await capture(context);
+  const { expected: want } = await vaultWithApiCredentials(context);
   const page = await context.newPage();
   await page.goto(`${FIXTURES}/hostile/account-hostile.html`);
   await page.locator('keyferry-inline').waitFor({ state: 'attached' });
@@ -44,7 +29,7 @@ test('a hostile page that forges messages and clicks gets nothing while the admi
 });
 
 test('filling a hostile page: secrets go only into the fields asked for, not into planted look-alikes', async ({ context }) => {
-  const want = await capture(context);
+  const { expected: want } = await vaultWithApiCredentials(context);
   const page = await context.newPage();
   await page.goto(`${FIXTURES}/hostile/account-hostile.html`);
   const popup = await openPopup(context, page);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
-import { act, createVault, expect, extensionId, FIXTURES, openPopup, PASSPHRASE, submitted, test, UNREGISTERED, unlock } from './extension';
+import { act, createVault, expect, extensionId, FIXTURES, openPopup, PASSPHRASE, submitted, test, UNREGISTERED, unlock, vaultWithApiCredentials } from './extension';
 
 async function openOptions(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
@@ -9,17 +9,8 @@ async function openOptions(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-async function vaultWithCredentials(context: BrowserContext): Promise<Page> {
-  const maintenance = await context.newPage();
-  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
-  const popup = await openPopup(context, maintenance);
-  await createVault(popup);
-  expect(await act(popup, 'Capture from page')).toContain('Captured API credentials');
-  return popup;
-}
-
 test('registering an Edge origin in Options lets Keyferry fill it; removing it refuses again', async ({ context }) => {
-  await vaultWithCredentials(context);
+  await vaultWithApiCredentials(context);
   const options = await openOptions(context);
   await options.getByLabel('Add Titan Cloud Edge origin').fill(UNREGISTERED);
   await options.getByRole('button', { name: 'Add' }).nth(1).click();
@@ -39,7 +30,7 @@ test('registering an Edge origin in Options lets Keyferry fill it; removing it r
 });
 
 test('Save after fill clicks Save for the admin', async ({ context }) => {
-  await vaultWithCredentials(context);
+  await vaultWithApiCredentials(context);
   const options = await openOptions(context);
   await options.getByLabel('Save after fill').check();
   await expect(options.getByRole('status')).toHaveText('Settings saved.');
@@ -51,7 +42,7 @@ test('Save after fill clicks Save for the admin', async ({ context }) => {
 });
 
 test('export, delete the vault, import: the data is back; a changed passphrase refuses the old one', async ({ context }) => {
-  const popup = await vaultWithCredentials(context);
+  const { popup } = await vaultWithApiCredentials(context);
   const options = await openOptions(context);
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export vault' }).click()]);
   const file = await download.path();
