@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { matchPattern } from '@/lib/origins';
 import { send, targetTabId, type Reply } from './api';
 import { CreateVault, UnlockVault } from './PassphraseForms';
 import { Secret } from './Secret';
@@ -60,6 +62,8 @@ const SECRET_FIELDS: Record<string, [string, string][]> = {
 };
 
 interface Pending {
+  needsAccess?: string;
+  retry?: () => Promise<Reply>;
   choices?: SiteView[];
   edgeTabs?: { tabId: number; title: string; url: string }[];
 }
@@ -92,7 +96,12 @@ export function Popup() {
     say('Working…');
     try {
       const reply = await work();
-      setPending({ choices: reply.choices as SiteView[] | undefined, edgeTabs: reply.edgeTabs as Pending['edgeTabs'] });
+      setPending({
+        choices: reply.choices as SiteView[] | undefined,
+        edgeTabs: reply.edgeTabs as Pending['edgeTabs'],
+        needsAccess: typeof reply.needsAccess === 'string' ? reply.needsAccess : undefined,
+        retry: work,
+      });
       say(reply.ok ? (reply.message ?? 'Done.') : (reply.reason ?? 'That did not work.'), !reply.ok);
       await refresh(tabId);
     } finally {
@@ -174,6 +183,22 @@ export function Popup() {
             Transfer to Edge
           </button>
         </div>
+        {pending.needsAccess && pending.retry ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const pattern = matchPattern(pending.needsAccess!);
+              const retry = pending.retry!;
+              // Requested in the click, for exactly this origin; then the same action again.
+              void browser.permissions.request({ origins: pattern ? [pattern] : [] }).then((granted) =>
+                granted ? run(retry) : say(`Access to ${pending.needsAccess} was not granted.`, true),
+              );
+            }}
+          >
+            Allow Keyferry on {pending.needsAccess}
+          </button>
+        ) : null}
         {pending.edgeTabs?.length ? (
           <fieldset>
             <legend>Transfer to which Edge tab?</legend>

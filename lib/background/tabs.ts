@@ -3,7 +3,8 @@
 import { browser } from 'wxt/browser';
 import type { Detection, FillPlan, PageKind } from '../messages';
 import { DetectionSchema, FieldReportSchema, PageReadSchema } from '../messages';
-import type { Result } from '../result';
+import type { Failure, Result } from '../result';
+import { originOf } from '../origins';
 import type { FieldReport, PageRead } from '../messages';
 import { z } from 'zod/mini';
 
@@ -13,14 +14,17 @@ export const INLINE_SCRIPT = '/inline.js' as const;
 
 type ScriptFile = typeof CAPTURE_SCRIPT | typeof FILL_SCRIPT;
 
-async function ensureContentScript(tabId: number, file: ScriptFile): Promise<Result<true>> {
+async function ensureContentScript(tabId: number, file: ScriptFile): Promise<Result<true> | (Failure & { needsAccess?: string })> {
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [file] });
     return { ok: true, value: true };
   } catch {
+    const tab = await browser.tabs.get(tabId).catch(() => null);
+    const origin = originOf(tab?.url);
     return {
       ok: false,
-      reason: 'Keyferry cannot reach this tab: open the popup from the page itself, or register its origin in Options.',
+      reason: `Keyferry cannot reach ${origin ?? 'this tab'}: allow access to it, open the popup from the page itself, or register it in Options.`,
+      ...(origin ? { needsAccess: origin } : {}),
     };
   }
 }
