@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { normaliseName } from '@/lib/dom/text';
 
 export interface SiteView {
@@ -19,13 +19,14 @@ const SHOWN = 100;
 /** Searchable by name, identifier and city; renders at most 100 rows so 10,000 stay smooth. */
 export function SiteList({ title, sites, mappings, onChoose }: { title: string; sites: SiteView[]; mappings: MappingView[]; onChoose?: (site: SiteView) => void }) {
   const [query, setQuery] = useState('');
-  const deferred = useDeferredValue(query);
   const index = useMemo(() => sites.map((s) => ({ site: s, text: normaliseName(`${s.name} ${s.identifier} ${s.city ?? ''}`) })), [sites]);
   const mapped = useMemo(() => new Map(mappings.map((m) => [m.siteIdentifier, m])), [mappings]);
+  // Filtering 10,000 prepared strings takes about a millisecond: the list updates in the same
+  // render as the keystroke, so the count a person sees is never one keystroke behind.
   const matches = useMemo(() => {
-    const q = normaliseName(deferred);
+    const q = normaliseName(query);
     return q ? index.filter((e) => e.text.includes(q)) : index;
-  }, [index, deferred]);
+  }, [index, query]);
   const id = title.replace(/\W+/g, '-').toLowerCase();
   return (
     <section className="card" aria-labelledby={id}>
