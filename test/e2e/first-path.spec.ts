@@ -1,4 +1,4 @@
-import { act, createVault, expect, FIXTURES, launch, openPopup, submitted, test, unlock } from './extension';
+import { act, createVault, expect, FIXTURES, launch, openPopup, submitted, test, unlock, vaultWithApiCredentials } from './extension';
 
 const TOKEN = 'tmk_live_7Hq2';
 
@@ -34,12 +34,7 @@ test('create vault, capture the API tab, fill Account Settings, Save submits the
 });
 
 test('nothing captured is stored in clear in IndexedDB or storage.local', async ({ context }) => {
-  const maintenance = await context.newPage();
-  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
-  const popup = await openPopup(context, maintenance);
-  await createVault(popup);
-  expect(await act(popup, 'Capture from page')).toContain('Captured');
-  const expected = (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())['api-native.html'].expected;
+  const { popup, expected } = await vaultWithApiCredentials(context);
 
   const dump = await popup.evaluate(async () => {
     const out: string[] = [];

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { act, createVault, expect, FIXTURES, openPopup, submitted, test } from './extension';
+import { expect, FIXTURES, submitted, test, vaultWithApiCredentials } from './extension';
 
 async function clickInline(page: Page): Promise<void> {
   const host = page.locator('keyferry-inline');
@@ -14,12 +14,7 @@ async function fieldValues(page: Page): Promise<string[]> {
 }
 
 test('the inline button fills on a real click, ignores forged clicks, and does nothing while locked', async ({ context }) => {
-  const maintenance = await context.newPage();
-  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
-  const popup = await openPopup(context, maintenance);
-  await createVault(popup);
-  expect(await act(popup, 'Capture from page')).toContain('Captured');
-  const want = (await (await fetch(`${FIXTURES}/maintenance/expected.json`)).json())['api-native.html'].expected;
+  const { popup, expected: want } = await vaultWithApiCredentials(context);
 
   const edge = await context.newPage();
   await edge.goto(`${FIXTURES}/edge/account-native.html`);
