@@ -124,16 +124,6 @@ export async function putRecords(db: VaultDatabase, key: CryptoKey, records: Vau
   return { ok: true };
 }
 
-export async function deleteRecords(db: VaultDatabase, keys: string[]): Promise<Outcome> {
-  try {
-    const tx = db.transaction('records', 'readwrite');
-    await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
-  } catch (error) {
-    return { ok: false, reason: describeDbError(error) };
-  }
-  return { ok: true };
-}
-
 export type OpenOutcome = { ok: true; record: VaultRecord } | { ok: false; reason: string };
 
 export async function decryptRow(key: CryptoKey, row: EncryptedRow): Promise<OpenOutcome> {
