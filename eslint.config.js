@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**', 'test-results/**', 'demo-output/**', 'bench/**'] },
+  { ignores: ['.tmp/**', '.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**', 'test-results/**', 'demo-output/**', 'bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

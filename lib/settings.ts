@@ -22,9 +22,14 @@ export function defaultSettings(e2e: boolean): Settings {
   };
 }
 
-/** Settings as stored, with anything invalid replaced by its default rather than breaking. */
+/** Settings as stored, each invalid or missing field replaced by its default rather than breaking. */
 export function parseSettings(raw: unknown, defaults: Settings): Settings {
-  const merged = { ...defaults, ...(typeof raw === 'object' && raw ? raw : {}) };
-  const parsed = SettingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : defaults;
+  const source = typeof raw === 'object' && raw ? (raw as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, schema] of Object.entries(SettingsSchema.shape)) {
+    if (!Object.hasOwn(source, key)) continue;
+    const field = schema.safeParse(source[key]);
+    if (field.success) out[key] = field.data;
+  }
+  return out as Settings;
 }

@@ -3,6 +3,7 @@
 // - POST /submit/<name>     a fixture page's Save/Update posts its framework state here (JSON)
 // - GET  /submitted/<name>  the last JSON posted under <name> (404 when none)
 // - POST /reset             forgets every submission
+// - GET  /vendor/element-plus.css   Element Plus's stylesheet, for the Vue fixtures
 // Generated pages: /generated/sites-table.html?rows=N renders a native Sites table of N rows.
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -11,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const vendorFiles = {
+  '/vendor/element-plus.css': fileURLToPath(import.meta.resolve('element-plus/dist/index.css')),
+};
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -80,6 +84,8 @@ export async function startFixtureServer({ ports = [0], host = '127.0.0.1' } = {
       const rows = Math.min(Number(url.searchParams.get('rows') ?? '100') || 0, 100_000);
       return send(200, types['.html'], sitesTable(rows));
     }
+    const vendorFile = vendorFiles[url.pathname];
+    if (vendorFile) return send(200, types['.css'], await fs.readFile(vendorFile));
     const file = path.normalize(path.join(fixturesDir, decodeURIComponent(url.pathname)));
     if (!file.startsWith(fixturesDir)) return send(403, 'text/plain', 'forbidden');
     try {

@@ -2,6 +2,8 @@
 // take most of the 25 KB content-script budget. Both Chrome's `chrome` and Firefox's `browser`
 // accept a listener that calls sendResponse and returns true, and return promises from sendMessage.
 
+import { canHostShadow } from '../dom/tree';
+
 interface MinimalRuntime {
   onMessage: {
     addListener(listener: (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean | undefined): void;
@@ -28,17 +30,14 @@ export function sendToBackground(message: unknown): Promise<unknown> {
   return runtime().sendMessage(message);
 }
 
-const SHADOW_HOSTS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
-
 /** chrome.dom.openOrClosedShadowRoot where the browser offers it. */
 export function shadowRootReader(): ((el: Element) => ShadowRoot | null) | undefined {
   const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } }).chrome?.dom;
   const open = dom?.openOrClosedShadowRoot;
   if (!open) return undefined;
   return (el) => {
-    // Chrome throws for elements that cannot host a shadow root; only custom elements and a few
-    // HTML elements can, so skip the call for the rest.
-    if (!el.shadowRoot && !el.tagName.includes('-') && !SHADOW_HOSTS.has(el.tagName)) return null;
+    // Chrome throws for elements that cannot host a shadow root.
+    if (!canHostShadow(el)) return null;
     try {
       return open(el as HTMLElement);
     } catch {

@@ -3,8 +3,8 @@
 
 import { normaliseLabel } from './text';
 import { deepElements, byIdInRoot, visibleText } from './tree';
-import { isFillable, isRendered } from './visibility';
-import { nextFrame, waitFor } from './wait';
+import { isFillable, isRendered, visibleFace } from './visibility';
+import { waitFor } from './wait';
 
 export type FieldStatus = 'filled' | 'already-correct' | 'not-found' | 'rejected-by-page' | 'not-visible';
 
@@ -99,8 +99,8 @@ export async function setToggle(el: Element, on: boolean, visible: VisibleCheck 
   if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return 'rejected-by-page';
   if (toggleState(el) === on) return 'already-correct';
   (el as HTMLElement).click();
-  if (toggleState(el) !== on) await nextFrame(el.ownerDocument);
-  return toggleState(el) === on ? 'filled' : 'rejected-by-page';
+  const agreed = await waitFor(el.ownerDocument, () => toggleState(el) === on, 300);
+  return agreed ? 'filled' : 'rejected-by-page';
 }
 
 // ---- selects and comboboxes ----
@@ -114,7 +114,13 @@ export function selectedText(el: Element): string {
     const select = el as HTMLSelectElement;
     return select.selectedOptions[0]?.textContent ?? '';
   }
-  if (el.tagName === 'INPUT') return (el as HTMLInputElement).value;
+  if (el.tagName === 'INPUT') {
+    const value = (el as HTMLInputElement).value;
+    // A read-only combobox input may show its choice beside itself (Element Plus's Select).
+    if (value || el.getAttribute('role') !== 'combobox') return value;
+    const face = visibleFace(el);
+    return face ? visibleText(face) : '';
+  }
   return visibleText(el);
 }
 
@@ -162,7 +168,8 @@ export async function chooseOption(el: Element, wanted: string, visible: Visible
   if (!visible(el)) return 'not-visible';
   if (el.tagName === 'SELECT') return setNativeSelect(el as HTMLSelectElement, wanted);
   if (showsOption(el, wanted)) return 'already-correct';
-  if (el.tagName === 'INPUT') setText(el, wanted, visible);
+  // A typeable combobox filters by what is typed; a read-only one opens on a click.
+  if (el.tagName === 'INPUT' && !(el as HTMLInputElement).readOnly) setText(el, wanted, visible);
   else press(el);
   const option = await waitFor(el.ownerDocument, () => findOption(el, wanted), timeoutMs);
   if (!option) {

@@ -11,6 +11,13 @@ export interface WalkOptions {
   maxElements?: number;
 }
 
+// Only custom elements and these HTML elements can host a shadow root (attachShadow's list).
+const SHADOW_HOST_NAMES = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+export function canHostShadow(element: Element): boolean {
+  return element.localName.includes('-') || SHADOW_HOST_NAMES.has(element.localName);
+}
+
 const defaultShadowRootOf: ShadowRootOf = (element) => element.shadowRoot;
 
 /** Every element under `root` in document order, shadow and frame contents at their host. */
@@ -19,23 +26,26 @@ export function deepElements(root: ParentNode, options: WalkOptions = {}): Eleme
   const maxDepth = options.maxDepth ?? 8;
   const maxElements = options.maxElements ?? 500_000;
   const out: Element[] = [];
+  // querySelectorAll('*') walks the light tree natively (document order); shadow and frame
+  // contents are spliced in right after their host, as they render.
   const visit = (node: ParentNode, depth: number): void => {
-    for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+    const all = node.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) {
       if (out.length >= maxElements) return;
-      out.push(child);
-      if (depth < maxDepth) {
-        const shadow = shadowRootOf(child);
+      const element = all[i]!;
+      out.push(element);
+      if (depth >= maxDepth) continue;
+      if (canHostShadow(element)) {
+        const shadow = shadowRootOf(element);
         if (shadow) visit(shadow, depth + 1);
-        if (child.tagName === 'IFRAME') {
-          const doc = sameOriginDocument(child as HTMLIFrameElement);
-          if (doc?.documentElement) visit(doc, depth + 1);
-        }
+      } else if (element.localName === 'iframe') {
+        const doc = sameOriginDocument(element as HTMLIFrameElement);
+        if (doc?.documentElement) visit(doc, depth + 1);
       }
-      if (child.firstElementChild) visit(child, depth);
     }
   };
   // A shadow host passed as the root: its own shadow content comes first, as it renders.
-  const ownShadow = 'tagName' in root ? shadowRootOf(root as Element) : null;
+  const ownShadow = 'tagName' in root && canHostShadow(root as Element) ? shadowRootOf(root as Element) : null;
   if (ownShadow) visit(ownShadow, 1);
   visit(root, 0);
   return out;

@@ -57,19 +57,37 @@ function clippedAway(element: Element, rect: DOMRect): boolean {
   return !!style && /inset\(\s*50%|circle\(\s*0/.test(style.clipPath || '');
 }
 
-/** The box a person sees for a native toggle drawn transparent over a styled track. */
-function visibleToggleBox(element: Element): Element | null {
+const CONTROLS = 'input, select, textarea, button, [role=combobox], [role=switch], [role=checkbox], [role=textbox]';
+
+/**
+ * The box a person sees for a control drawn transparent over a styled face: a native toggle over
+ * its track (MUI's Switch), a combobox input inside its select box (Element Plus's Select). The face
+ * is the nearest opaque, sized ancestor holding no other control, so a transparent copy of a whole form
+ * never finds one.
+ */
+export function visibleFace(element: Element): Element | null {
   const input = element as HTMLInputElement;
   const isToggle = element.tagName === 'INPUT' && (input.type === 'checkbox' || input.type === 'radio');
-  if (!isToggle) return null;
-  const owner = input.labels?.[0] ?? composedParent(element);
-  return owner && !effectivelyTransparent(owner) ? owner : null;
+  if (isToggle) {
+    const owner = input.labels?.[0] ?? composedParent(element);
+    return owner && !effectivelyTransparent(owner) ? owner : null;
+  }
+  if (element.getAttribute('role') !== 'combobox') return null;
+  let el = composedParent(element);
+  for (let depth = 0; el && depth < 4; depth++, el = composedParent(el)) {
+    const others = Array.from(el.querySelectorAll(CONTROLS)).filter((c) => c !== element);
+    if (others.length) return null;
+    if (effectivelyTransparent(el)) continue;
+    const rect = el.getBoundingClientRect();
+    if (!hasLayout(el.ownerDocument) || (rect.width >= 2 && rect.height >= 2)) return el;
+  }
+  return null;
 }
 
 /** Strict check before a value goes in: visible, opaque, on the page, at least 2×2 px, not clipped. */
 export function isFillable(element: Element): boolean {
   if (!isRendered(element)) return false;
-  const box = effectivelyTransparent(element) ? visibleToggleBox(element) : element;
+  const box = effectivelyTransparent(element) ? visibleFace(element) : element;
   if (!box) return false;
   const doc = element.ownerDocument;
   if (!hasLayout(doc)) return true;

@@ -1,10 +1,14 @@
 // Bounded waiting for the page: every wait has a deadline, and observers are always disconnected.
 
 /** Resolves with `probe()`'s first truthy result, re-checked on DOM changes, or null at the deadline. */
-export function waitFor<T>(doc: Document, probe: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
+export async function waitFor<T>(doc: Document, probe: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
   const first = probe();
-  if (first) return Promise.resolve(first);
-  if (timeoutMs <= 0) return Promise.resolve(null);
+  if (first) return first;
+  if (timeoutMs <= 0) return null;
+  // Frameworks (React, Vue) flush an event's state update in a microtask queued before this one.
+  await Promise.resolve();
+  const settled = probe();
+  if (settled) return settled;
   return new Promise((resolve) => {
     const view = doc.defaultView ?? globalThis;
     let scheduled = false;

@@ -146,19 +146,59 @@ async function readVirtualRows(table: TableColumns<Column>, expected: number, ma
   return [...seen.values()].sort((a, b) => a.index - b.index);
 }
 
+export interface Pagination {
+  /** What the page says, e.g. "1–100 of 250" or "Page 1 of 3". */
+  text: string;
+  /** Rows on the page shown, when the page gives the range. */
+  rowsShown: number | null;
+  morePages: boolean;
+}
+
+const ROW_RANGE = /(\d[\d,]*)\s*[–—-]\s*(\d[\d,]*)\s+of\s+(?:about\s+)?(\d[\d,]*)/i;
+const PAGE_OF = /\bpage\s+(\d+)\s+of\s+(\d+)\b/i;
+const number = (text: string) => Number(text.replace(/,/g, ''));
+
+/** A paged list's status line near the list: "Showing 1–25 of 75", "1–100 of 250", "Page 1 of 3". */
+export function readPagination(elements: Element[]): Pagination | null {
+  for (const el of elements) {
+    if (el.childElementCount > 3) continue;
+    const text = cleanValue(el.textContent ?? '');
+    if (!text || text.length > 120) continue;
+    const range = ROW_RANGE.exec(text);
+    const page = PAGE_OF.exec(text);
+    if (!range && !page) continue;
+    const first = range ? number(range[1]!) : 0;
+    const last = range ? number(range[2]!) : 0;
+    const total = range ? number(range[3]!) : 0;
+    if (range && !(first >= 1 && first <= last && last <= total)) continue;
+    if (page && !(number(page[1]!) >= 1 && number(page[1]!) <= number(page[2]!))) continue;
+    return {
+      text: (range ?? page)![0],
+      rowsShown: range ? last - first + 1 : null,
+      morePages: range ? first > 1 || last < total : number(page![2]!) > 1,
+    };
+  }
+  return null;
+}
+
 export async function readSites(elements: Element[], hostname: string, walk: WalkOptions = {}): Promise<SitesRead | null> {
   const table = findSitesTable(elements);
   let raw: RawSite[];
   const problems: string[] = [];
+  const outside = table ? elements.filter((el) => !table.container.contains(el)) : elements;
   if (table) {
     const declared = declaredRowCount(table);
+    const pagination = readPagination(outside);
     let rows = readRows(table);
     const headerRows = table.container.querySelectorAll('[role=row] [role=columnheader]').length ? 1 : 0;
-    if (declared && declared - headerRows > rows.length) {
-      rows = await readVirtualRows(table, declared - headerRows);
-      if (rows.length < declared - headerRows) {
-        problems.push(`The grid says it has ${declared - headerRows} rows but only ${rows.length} could be read.`);
-      }
+    // Data grids count every page in aria-rowcount; the rows to collect are the page shown.
+    const expected = declared ? Math.min(declared - headerRows, pagination?.rowsShown ?? Infinity) : 0;
+    if (expected > rows.length) {
+      rows = await readVirtualRows(table, expected);
+      if (rows.length < expected) problems.push(`The grid says it shows ${expected} rows but only ${rows.length} could be read.`);
+    }
+    if (pagination?.morePages) {
+      problems.push(`This list is paged (${pagination.text}): only the page shown was captured. Open each other page and capture again to add its sites.`);
     }
     raw = rows.map((row) => toRaw(row.cells));
   } else {
@@ -169,7 +209,7 @@ export async function readSites(elements: Element[], hostname: string, walk: Wal
   return {
     kind: 'maintenance-sites',
     // The tenant is in the page's chrome, not among thousands of rows.
-    tenant: readTenant(table ? elements.filter((el) => !table.container.contains(el)) : elements, hostname),
+    tenant: readTenant(outside, hostname),
     sites,
     rowsSeen: raw.length,
     problems: [...problems, ...rowProblems],

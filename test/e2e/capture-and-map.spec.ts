@@ -16,7 +16,7 @@ test('capture the Sites list, then map a facility whose name differs only by pun
   // Capturing the same page again changes nothing.
   expect(await act(sitesPopup, 'Capture from page')).toMatch(/0 new, 0 updated, \d+ unchanged/);
 
-  for (const style of ['facility-native', 'facility-react', 'facility-wc']) {
+  for (const style of ['facility-native', 'facility-react', 'facility-wc', 'facility-mui', 'facility-element']) {
     const facility = await context.newPage();
     await facility.goto(`${FIXTURES}/edge/${style}.html`);
     const facilityPopup = await openPopup(context, facility);
@@ -88,6 +88,38 @@ for (const page of ['sites-grid', 'sites-wc', 'sites-cards', 'sites-virtual']) {
     await expect(popup.getByText(/^1 of /)).toBeVisible();
   });
 }
+
+test('a paged MUI X DataGrid: each capture reads the whole page shown (scrolling its virtual rows) and merges', async ({ context }) => {
+  const site = (i: number) => `D-${String(i).padStart(5, '0')}`;
+  const tab = await context.newPage();
+  await tab.goto(`${FIXTURES}/maintenance/sites-datagrid.html`);
+  await tab.getByRole('columnheader', { name: 'Site Identifier' }).waitFor();
+  const popup = await openPopup(context, tab);
+  await createVault(popup);
+  const first = await act(popup, 'Capture from page');
+  expect(first).toContain('Captured 100 sites for tenant acme-fuels: 100 new, 0 updated, 0 unchanged.');
+  expect(first).toMatch(/This list is paged \(1–100 of 250\)/);
+  expect(first).not.toMatch(/could be read/);
+  // The grid's scroll position is restored.
+  expect(await tab.locator('.MuiDataGrid-virtualScroller').evaluate((el) => el.scrollTop)).toBe(0);
+
+  await tab.bringToFront();
+  await tab.getByRole('button', { name: 'Go to next page' }).click();
+  await expect(tab.getByText('101–200 of 250')).toBeVisible();
+  await popup.reload();
+  expect(await act(popup, 'Capture from page')).toContain('Captured 100 sites for tenant acme-fuels: 100 new, 0 updated, 0 unchanged.');
+  await tab.bringToFront();
+  await tab.getByRole('button', { name: 'Go to next page' }).click();
+  await expect(tab.getByText('201–250 of 250')).toBeVisible();
+  await popup.reload();
+  expect(await act(popup, 'Capture from page')).toContain('Captured 50 sites for tenant acme-fuels: 50 new, 0 updated, 0 unchanged.');
+
+  await expect(popup.getByText('of 250 sites')).toBeVisible();
+  for (const i of [1, 100, 101, 250]) {
+    await popup.getByLabel('Search sites').fill(site(i));
+    await expect(popup.getByText(/^1 of 250 sites/)).toBeVisible();
+  }
+});
 
 test('capture a 10,000-row Sites list', async ({ context }) => {
   const tab = await context.newPage();

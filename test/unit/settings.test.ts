@@ -54,9 +54,20 @@ describe('parseSettings', () => {
     ['origins not an array', { maintenanceOrigins: 'https://a.example' }],
     ['origin too long', { edgeOrigins: ['https://' + 'a'.repeat(400)] }],
     ['selectedTenantId number', { selectedTenantId: 7 }],
-  ])('invalid stored value (%s) falls back to defaults', (_label, raw) => {
+  ])('invalid stored value (%s) falls back to its default', (_label, raw) => {
     const parsed = parseSettings(raw, defaults);
     expect(parsed).toEqual(defaults);
+  });
+
+  it("one invalid field falls back alone: the admin's other choices survive", () => {
+    const stored = { edgeOrigins: ['https://edge.example.com'], saveAfterFill: true, autoLockMinutes: 'soon' };
+    expect(parseSettings(stored, defaults)).toEqual({ ...defaults, edgeOrigins: ['https://edge.example.com'], saveAfterFill: true });
+  });
+
+  it('prototype keys in stored settings are ignored', () => {
+    const parsed = parseSettings(JSON.parse('{"__proto__": {"saveAfterFill": true}, "constructor": 1}'), defaults);
+    expect(parsed).toEqual(defaults);
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
   });
 
   it('invalid values never leak into the result', () => {
