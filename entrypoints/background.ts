@@ -2,11 +2,13 @@ import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { handleMessage, onAlarm } from '@/lib/background/handlers';
 import { syncContentScripts } from '@/lib/background/registration';
+import { watchTabs } from '@/lib/background/badge';
 
 export default defineBackground(() => {
   z.config({ jitless: true });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
+  watchTabs();
   browser.runtime.onInstalled.addListener(() => void syncContentScripts());
   browser.runtime.onStartup.addListener(() => void syncContentScripts());
   browser.permissions.onAdded.addListener(() => void syncContentScripts());

@@ -35,6 +35,7 @@ import {
 import { changePassphrase, createVault, exportVault, importVault, readMeta, unlockVault } from '../vault/vault';
 import { clearFailures, forgetKey, recallKey, recordFailure, rememberKey, touchAutoLock, unlockWait } from './keys';
 import { detectTab, fillTab, readTab } from './tabs';
+import { setAttention } from './badge';
 
 
 export type Reply = { ok: true; message: string; [extra: string]: unknown } | { ok: false; reason: string; [extra: string]: unknown };
@@ -323,9 +324,8 @@ function credentialDetail(c: Credential): string {
 }
 
 /** The toolbar badge counts hygiene warnings (SPEC §2 Review). */
-async function updateBadge(s: VaultSession, count = reviewHygiene(recordsOf(s, 'credential'), Date.now()).length): Promise<void> {
-  await browser.action.setBadgeText({ text: count ? String(count) : '' }).catch(() => undefined);
-  await browser.action.setBadgeBackgroundColor({ color: '#9a3412' }).catch(() => undefined);
+function updateBadge(s: VaultSession, count = reviewHygiene(recordsOf(s, 'credential'), Date.now()).length): Promise<void> {
+  return setAttention(count);
 }
 
 // ---- dispatch ----
@@ -366,7 +366,7 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
   },
   async lock() {
     await lock();
-    await browser.action.setBadgeText({ text: '' }).catch(() => undefined);
+    await setAttention(0);
     return { ok: true, message: 'Locked.' };
   },
   capture: (r) => unlocked((s, settings) => capture(s, r.tabId, r.tenantName, settings)),
@@ -494,7 +494,7 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
     dbPromise = null;
     await deleteVaultDb();
     await clearFailures();
-    await browser.action.setBadgeText({ text: '' }).catch(() => undefined);
+    await setAttention(0);
     return { ok: true, message: 'The vault was deleted. Settings and registered origins are kept.' };
   },
   'change-passphrase': (r) =>
@@ -545,5 +545,7 @@ async function inlineFill(tabId: number, url: string | undefined): Promise<Reply
 }
 
 export async function onAlarm(alarm: Browser.alarms.Alarm): Promise<void> {
-  if (alarm.name === 'keyferry-auto-lock') await lock();
+  if (alarm.name !== 'keyferry-auto-lock') return;
+  await lock();
+  await setAttention(0);
 }

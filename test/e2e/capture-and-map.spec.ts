@@ -28,6 +28,10 @@ test('capture the Sites list, then map a facility whose name differs only by pun
     await facilityPopup.close();
     await facility.close();
   }
+  // The popup lists the site as mapped, to which facility and when.
+  await sitesPopup.reload();
+  await sitesPopup.getByLabel('Search sites').fill('MS-0012');
+  await expect(sitesPopup.getByText(/Maple Street 12 — MS-0012, Springfield · mapped to Maple Street #12 on \d{4}-\d{2}-\d{2}/)).toBeVisible();
 });
 
 test('a facility matching several sites is offered as a choice, never guessed', async ({ context }) => {
@@ -128,6 +132,12 @@ test('capture a 10,000-row Sites list', async ({ context }) => {
   await createVault(popup);
   await popup.getByLabel(/Tenant \(optional/).fill('bench-tenant');
   expect(await act(popup, 'Capture from page')).toContain('Captured 10,000 sites for tenant bench-tenant: 10,000 new');
+  // The list is windowed: a few dozen rows in the DOM, and the last site is reached by scrolling.
+  const list = popup.getByRole('region', { name: /Sites of bench-tenant: list/ });
+  expect(await list.locator('li').count()).toBeLessThan(40);
+  await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(list.getByText(/Station 10000 — SITE-010000/)).toBeVisible();
+  expect(await list.locator('li').last().getAttribute('aria-posinset')).toBe('10000');
   await popup.getByLabel('Search sites').fill('SITE-009999');
   await expect(popup.getByText(/^1 of 10,000 sites/)).toBeVisible();
 });
