@@ -206,7 +206,8 @@ export function Popup() {
               {pending.edgeTabs.map((t) => (
                 <li key={t.tabId}>
                   <button type="button" className="secondary" onClick={() => void run(() => send({ type: 'transfer', fromTabId: tabId!, toTabId: t.tabId }))}>
-                    {t.title || t.url}
+                    {t.title ? `${t.title} — ` : ''}
+                    <span className="muted">{t.url}</span>
                   </button>
                 </li>
               ))}

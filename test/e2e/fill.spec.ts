@@ -77,3 +77,39 @@ test('Transfer to Edge captures here and fills the open Edge tab in one click', 
     maintenanceId: want.tenant,
   });
 });
+
+test('Transfer to Edge with several Edge tabs open asks which one, and fills only that one', async ({ context }) => {
+  const want = await apiTabExpected();
+  const native = await context.newPage();
+  await native.goto(`${FIXTURES}/edge/account-native.html`);
+  const wc = await context.newPage();
+  await wc.goto(`${FIXTURES}/edge/account-wc.html`);
+  const maintenance = await context.newPage();
+  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
+  const popup = await openPopup(context, maintenance);
+  await createVault(popup);
+  expect(await act(popup, 'Transfer to Edge')).toContain('Several Edge tabs are open: choose one.');
+  const picker = popup.getByRole('group', { name: 'Transfer to which Edge tab?' });
+  await expect(picker.getByRole('button')).toHaveCount(2);
+  await picker.getByRole('button', { name: /account-wc\.html/ }).focus();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByRole('status')).toHaveText(/Filled 7 of 7 fields/);
+
+  await wc.bringToFront();
+  await wc.getByRole('button', { name: 'Save', exact: true }).first().click();
+  await expect.poll(() => submitted('account-wc')).not.toBeNull();
+  expect(await submitted('account-wc')).toMatchObject({ clientSecret: want.apiSecretKey, maintenancePassword: want.apiToken, maintenanceId: want.tenant });
+  // The other Edge tab received nothing.
+  const values = await native.locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(values).not.toContain(want.apiToken);
+  expect(values).not.toContain(want.apiSecretKey);
+});
+
+test('Transfer to Edge with no Edge tab open says so and stores nothing', async ({ context }) => {
+  const maintenance = await context.newPage();
+  await maintenance.goto(`${FIXTURES}/maintenance/api-native.html`);
+  const popup = await openPopup(context, maintenance);
+  await createVault(popup);
+  expect(await act(popup, 'Transfer to Edge')).toBe('No Titan Cloud Edge tab is open: open Account Settings in Edge, then transfer.');
+  await expect(popup.getByText('No tenant yet: open the Titan Maintenance API tab and capture.')).toBeVisible();
+});
