@@ -66,6 +66,7 @@ interface Pending {
   retry?: () => Promise<Reply>;
   choices?: SiteView[];
   edgeTabs?: { tabId: number; title: string; url: string }[];
+  registerAs?: { role: 'maintenance' | 'edge'; origin: string };
 }
 
 export function Popup() {
@@ -100,6 +101,7 @@ export function Popup() {
         choices: reply.choices as SiteView[] | undefined,
         edgeTabs: reply.edgeTabs as Pending['edgeTabs'],
         needsAccess: typeof reply.needsAccess === 'string' ? reply.needsAccess : undefined,
+        registerAs: reply.registerAs as Pending['registerAs'],
         retry: work,
       });
       say(reply.ok ? (reply.message ?? 'Done.') : (reply.reason ?? 'That did not work.'), !reply.ok);
@@ -197,6 +199,25 @@ export function Popup() {
             }}
           >
             Allow Keyferry on {pending.needsAccess}
+          </button>
+        ) : null}
+        {pending.registerAs ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const { role, origin } = pending.registerAs!;
+              const pattern = matchPattern(origin);
+              // Requested in the click, for exactly this origin, as Options does.
+              void browser.permissions.request({ origins: pattern ? [pattern] : [] }).then(async (granted) => {
+                if (!granted) return say(`Access to ${origin} was not granted, so it was not registered.`, true);
+                const reply = await send({ type: 'origin-add', role, origin });
+                setPending({});
+                say(reply.ok ? (reply.message ?? 'Registered.') : (reply.reason ?? 'It could not be registered.'), !reply.ok);
+              });
+            }}
+          >
+            Register {pending.registerAs.origin} as {pending.registerAs.role === 'edge' ? 'Titan Cloud Edge' : 'Titan Maintenance'}
           </button>
         ) : null}
         {pending.edgeTabs?.length ? (

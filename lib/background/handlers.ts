@@ -220,18 +220,19 @@ async function capture(s: VaultSession, tabId: number, tenantOverride: string | 
     return { ok: false, reason: 'The tenant name is not shown on this page: type it in the Tenant field and capture again.', needsTenant: true };
   }
   const registered = isRegistered(settings.maintenanceOrigins, origin);
-  const note = registered ? '' : ` (${origin} is not registered as Titan Maintenance; register it in Options to capture without opening the popup on it)`;
+  const note = registered ? '' : ` ${origin} is not registered as Titan Maintenance: register it to capture there from any tab.`;
+  const offer = registered ? {} : { registerAs: { role: 'maintenance', origin } };
   if (page.kind === 'maintenance-api') {
     const stored = await storeApiCapture(s, page as MaintenanceApiRead, tenantName, origin);
     if (!stored.ok) return stored;
     await writeSettings({ selectedTenantId: stored.value.tenant.id });
-    return { ok: true, message: stored.value.message + note, tenantId: stored.value.tenant.id };
+    return { ok: true, message: stored.value.message + note, tenantId: stored.value.tenant.id, ...offer };
   }
   if (page.kind === 'maintenance-sites') {
     if (!page.sites.length) return { ok: false, reason: `No sites could be stored. ${page.problems.join(' ')}`.trim() };
     const stored = await storeSitesCapture(s, page, tenantName, origin);
     if (!stored.ok) return stored;
-    return { ok: true, message: stored.value.message + note, tenantId: stored.value.tenant.id };
+    return { ok: true, message: stored.value.message + note, tenantId: stored.value.tenant.id, ...offer };
   }
   if (page.kind === 'timus-api-access') {
     const stored = await storeTimusCapture(s, page, origin);

@@ -1,4 +1,4 @@
-import { act, createVault, expect, FIXTURES, openPopup, submitted, test } from './extension';
+import { act, createVault, expect, FIXTURES, openPopup, submitted, test, UNREGISTERED } from './extension';
 
 test('capture the Sites list, then map a facility whose name differs only by punctuation', async ({ context }) => {
   const api = await context.newPage();
@@ -140,4 +140,19 @@ test('capture a 10,000-row Sites list', async ({ context }) => {
   expect(await list.locator('li').last().getAttribute('aria-posinset')).toBe('10000');
   await popup.getByLabel('Search sites').fill('SITE-009999');
   await expect(popup.getByText(/^1 of 10,000 sites/)).toBeVisible();
+});
+
+test('capture on a Maintenance origin that is not registered yet offers to register exactly that origin', async ({ context }) => {
+  const tab = await context.newPage();
+  await tab.goto(`${UNREGISTERED}/maintenance/api-native.html`);
+  const popup = await openPopup(context, tab);
+  await createVault(popup);
+  expect(await act(popup, 'Capture from page')).toMatch(/Captured API credentials .* http:\/\/localhost:4173 is not registered as Titan Maintenance/);
+  await popup.getByRole('button', { name: 'Register http://localhost:4173 as Titan Maintenance' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Registered http://localhost:4173 as Titan Maintenance.');
+  await popup.reload();
+  const again = await act(popup, 'Capture from page');
+  expect(again).toContain('Captured API credentials');
+  expect(again).not.toMatch(/not registered/);
+  await expect(popup.getByRole('button', { name: /^Register / })).toHaveCount(0);
 });

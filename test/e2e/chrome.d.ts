@@ -2,4 +2,5 @@
 declare const chrome: {
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
   storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string>; getTitle(details: { tabId?: number }): Promise<string> };
 };
