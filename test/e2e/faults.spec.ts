@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { act, expect, FIXTURES, openPopup, test, vaultWithApiCredentials } from './extension';
+import { act, apiTabExpected, expect, FIXTURES, openPopup, serviceWorker, test, vaultWithApiCredentials } from './extension';
 
 /** Stops the extension's service worker the way Chromium does when it is idle (CDP). */
 async function stopWorkers(page: Page): Promise<void> {
@@ -42,4 +42,40 @@ test('a service worker stopped in the middle of a 10,000-row capture leaves a co
   await sitesPopup.reload();
   await sitesPopup.getByLabel(/Tenant \(optional/).fill('acme-fuels');
   expect(await act(sitesPopup, 'Capture from page')).toMatch(/Captured 10,000 sites for tenant acme-fuels/);
+});
+
+test('a full disk (QuotaExceededError) is reported clearly and loses nothing already stored', async ({ context }) => {
+  const { popup } = await vaultWithApiCredentials(context);
+  // Chromium does not enforce a CDP quota override on extension origins, so the worker's IndexedDB
+  // is made to fail the way a full disk does: any record over 100 KB (the 10,000-site list) is
+  // refused with QuotaExceededError, after the smaller records of the same write went in.
+  const worker = await serviceWorker(context);
+  await worker.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    (globalThis as { restorePut?: () => void }).restorePut = () => (IDBObjectStore.prototype.put = put);
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (((value as { data?: ArrayBuffer }).data?.byteLength ?? 0) > 100_000) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, value, key);
+    };
+  });
+
+  const sites = await context.newPage();
+  await sites.goto(`${FIXTURES}/generated/sites-table.html?rows=10000`);
+  const sitesPopup = await openPopup(context, sites);
+  await sitesPopup.getByLabel(/Tenant \(optional/).fill('bench-tenant');
+  const refused = await act(sitesPopup, 'Capture from page');
+  expect(refused).toMatch(/no storage space left for Keyferry: nothing was written/);
+  expect(refused).not.toMatch(/Captured/);
+
+  // What was stored before is intact; the refused write left nothing behind (not even its tenant).
+  await popup.reload();
+  await popup.getByRole('button', { name: 'Reveal API Token' }).click();
+  await expect(popup.getByText((await apiTabExpected()).apiToken)).toBeVisible();
+  await expect(popup.getByRole('option', { name: /bench-tenant/ })).toHaveCount(0);
+
+  // With room again, the same capture works.
+  await worker.evaluate(() => (globalThis as { restorePut?: () => void }).restorePut?.());
+  await sitesPopup.reload();
+  await sitesPopup.getByLabel(/Tenant \(optional/).fill('bench-tenant');
+  expect(await act(sitesPopup, 'Capture from page')).toContain('Captured 10,000 sites for tenant bench-tenant: 10,000 new');
 });
