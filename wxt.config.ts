@@ -12,7 +12,11 @@ export default defineConfig({
     name: 'Keyferry',
     description:
       'Carries Titan Maintenance API credentials and Site Identifiers into Titan Cloud Edge, from an encrypted vault.',
-    permissions: ['storage', 'scripting', 'activeTab', 'alarms'],
+    // offscreen + clipboardWrite: clear a copied secret after the popup has closed (Firefox has no
+    // offscreen documents: there the popup clears it while open). clipboardRead stays optional.
+    // The e2e build grants clipboardRead at install: automation cannot answer the browser's prompt.
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen']), ...(E2E ? ['clipboardRead'] : [])],
+    optional_permissions: E2E ? [] : ['clipboardRead'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(E2E ? { host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     action: { default_title: 'Keyferry' },

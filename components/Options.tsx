@@ -48,6 +48,32 @@ function policyOf(reply: Reply): Policy {
 
 const BY_ORGANISATION = 'Set by your organisation';
 
+const CLIPBOARD_READ = { permissions: ['clipboardRead' as const] };
+
+/** The optional clipboardRead permission: with it, a copied secret is cleared 30 s later even after the popup closed. */
+function ClipboardClearing({ say }: { say: Say }) {
+  const [granted, setGranted] = useState<boolean | null>(null);
+  const supported = 'offscreen' in browser;
+  useEffect(() => {
+    void browser.permissions.contains(CLIPBOARD_READ).then(setGranted, () => setGranted(false));
+  }, []);
+  if (!supported) return <p className="muted">This browser clears a copied secret only while the Keyferry popup stays open.</p>;
+  const change = async (on: boolean) => {
+    // Asked in the click; the browser shows its own prompt ("Read data you copy and paste").
+    const done = on ? await browser.permissions.request(CLIPBOARD_READ).catch(() => false) : await browser.permissions.remove(CLIPBOARD_READ).catch(() => false);
+    const now = await browser.permissions.contains(CLIPBOARD_READ).catch(() => false);
+    setGranted(now);
+    if (on) say(now ? 'Copied secrets are now cleared from the clipboard after 30 s, even once the popup has closed.' : 'Clipboard access was not granted: copied secrets are cleared only while the popup stays open.', !now);
+    else say(done ? 'Keyferry no longer reads the clipboard: copied secrets are cleared only while the popup stays open.' : 'The permission could not be removed.', !done);
+  };
+  return (
+    <label className="row">
+      <input type="checkbox" disabled={granted === null} checked={!!granted} onChange={(e) => void change(e.target.checked)} />
+      Clear a copied secret after 30 s even when the popup has closed (lets Keyferry check the clipboard still holds it)
+    </label>
+  );
+}
+
 function OriginList({ role, title, origins, managed, onChange, say }: { role: 'maintenance' | 'edge'; title: string; origins: string[]; managed: string[]; onChange: (reply: Reply) => void; say: Say }) {
   const [draft, setDraft] = useState('');
   const add = async (event: FormEvent) => {
@@ -234,6 +260,7 @@ export function Options() {
             }}
           />
         </label>
+        <ClipboardClearing say={say} />
         <form
           onSubmit={(e) => {
             e.preventDefault();

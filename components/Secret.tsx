@@ -30,7 +30,12 @@ export function Secret({ credentialId, field, label, onStatus }: { credentialId:
       onStatus('The clipboard is not available here.', true);
       return;
     }
-    onStatus(`${label} copied; the clipboard is cleared in 30 s.`);
+    const armed = await send({ type: 'clipboard-copied', credentialId, field });
+    onStatus(
+      armed.ok && armed.clearsWhenClosed
+        ? `${label} copied; the clipboard is cleared in 30 s.`
+        : `${label} copied; the clipboard is cleared in 30 s if this popup stays open (Options can clear it after the popup closes).`,
+    );
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       void navigator.clipboard

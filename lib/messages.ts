@@ -144,6 +144,7 @@ export const PopupRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fill'), tabId, tenantId: z.optional(short), siteIdentifier: z.optional(short) }),
   z.object({ type: z.literal('transfer'), fromTabId: tabId, toTabId: z.optional(tabId) }),
   z.object({ type: z.literal('reveal'), credentialId: short, field: short }),
+  z.object({ type: z.literal('clipboard-copied'), credentialId: short, field: short }),
   z.object({ type: z.literal('select-tenant'), tenantId: short }),
   z.object({ type: z.literal('export') }),
   z.object({ type: z.literal('import'), file: z.unknown(), passphrase: z.string().check(z.maxLength(1_024)) }),
@@ -165,3 +166,10 @@ export const PopupRequestSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type PopupRequest = z.infer<typeof PopupRequestSchema>;
+
+/** Background → offscreen document: clear the clipboard if it still holds the text with this SHA-256. */
+export const ClipboardClearSchema = z.object({
+  type: z.literal('keyferry:clipboard-clear-if'),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+});
+export type ClipboardClear = z.infer<typeof ClipboardClearSchema>;

@@ -36,6 +36,7 @@ import { changePassphrase, createVault, exportVault, importVault, readMeta, unlo
 import { clearFailures, forgetKey, recallKey, recordFailure, rememberKey, touchAutoLock, unlockWait } from './keys';
 import { detectTab, fillTab, readTab } from './tabs';
 import { setAttention } from './badge';
+import { armClipboardClear, CLIPBOARD_ALARM, clearClipboardIfUnchanged } from './clipboard';
 
 
 export type Reply = { ok: true; message: string; [extra: string]: unknown } | { ok: false; reason: string; [extra: string]: unknown };
@@ -311,6 +312,19 @@ async function status(tabId: number | undefined): Promise<Reply> {
   };
 }
 
+function credentialField(s: VaultSession, credentialId: string, field: string): string | undefined {
+  const credential = recordsOf(s, 'credential').find((c) => c.id === credentialId);
+  if (!credential) return undefined;
+  const fields: Record<string, string | undefined> = {
+    apiToken: credential.system === 'titan-maintenance' ? credential.apiToken : undefined,
+    apiSecretKey: credential.system === 'titan-maintenance' ? credential.apiSecretKey : undefined,
+    clientId: credential.system === 'timus' ? credential.clientId : undefined,
+    clientSecret: credential.system === 'timus' ? credential.clientSecret : undefined,
+    secret: credential.system === 'api-shared-secret' ? credential.secret : undefined,
+  };
+  return Object.hasOwn(fields, field) ? fields[field] : undefined;
+}
+
 function credentialDetail(c: Credential): string {
   switch (c.system) {
     case 'timus':
@@ -405,18 +419,15 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
     }),
   reveal: (r) =>
     unlocked(async (s) => {
-      const credential = recordsOf(s, 'credential').find((c) => c.id === r.credentialId);
-      const fields: Record<string, string | undefined> = credential
-        ? {
-            apiToken: credential.system === 'titan-maintenance' ? credential.apiToken : undefined,
-            apiSecretKey: credential.system === 'titan-maintenance' ? credential.apiSecretKey : undefined,
-            clientId: credential.system === 'timus' ? credential.clientId : undefined,
-            clientSecret: credential.system === 'timus' ? credential.clientSecret : undefined,
-            secret: credential.system === 'api-shared-secret' ? credential.secret : undefined,
-          }
-        : {};
-      const value = Object.hasOwn(fields, r.field) ? fields[r.field] : undefined;
+      const value = credentialField(s, r.credentialId, r.field);
       return value ? { ok: true, message: '', value } : { ok: false, reason: 'That value is not in the vault.' };
+    }),
+  'clipboard-copied': (r) =>
+    unlocked(async (s) => {
+      const value = credentialField(s, r.credentialId, r.field);
+      if (!value) return { ok: false, reason: 'That value is not in the vault.' };
+      const { clearsWhenClosed } = await armClipboardClear(value);
+      return { ok: true, message: '', clearsWhenClosed };
     }),
   'select-tenant': (r) =>
     unlocked(async (s) => {
@@ -546,6 +557,7 @@ async function inlineFill(tabId: number, url: string | undefined): Promise<Reply
 }
 
 export async function onAlarm(alarm: Browser.alarms.Alarm): Promise<void> {
+  if (alarm.name === CLIPBOARD_ALARM) return clearClipboardIfUnchanged();
   if (alarm.name !== 'keyferry-auto-lock') return;
   await lock();
   await setAttention(0);

@@ -13,7 +13,10 @@ const OUT = join(ROOT, '.output', 'chrome-mv3');
 const MANIFEST = join(OUT, 'manifest.json');
 
 /** What the extension needs, and nothing more (SPEC §3). A new entry must be justified in writing. */
-const NEEDED_PERMISSIONS = ['storage', 'scripting', 'activeTab', 'alarms'];
+// The four SPEC §3 names, plus (issue 5, SECURITY.md) offscreen + clipboardWrite to clear a copied
+// secret after the popup has closed. Reading the clipboard stays an optional permission.
+const NEEDED_PERMISSIONS = ['storage', 'scripting', 'activeTab', 'alarms', 'offscreen', 'clipboardWrite'];
+const OPTIONAL_PERMISSIONS = ['clipboardRead'];
 /** Optional host access is requested per registered origin at run time; only these patterns may be declared. */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
@@ -93,9 +96,9 @@ describe('production manifest (.output/chrome-mv3)', () => {
     expect(manifest.manifest_version).toBe(3);
   });
 
-  it('asks for exactly storage, scripting, activeTab and alarms', () => {
+  it('asks for exactly storage, scripting, activeTab, alarms, offscreen and clipboardWrite; clipboardRead only optionally', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual([...NEEDED_PERMISSIONS].sort());
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual(OPTIONAL_PERMISSIONS);
   });
 
   it('grants no host access at install: no <all_urls>, no wildcard host', () => {
