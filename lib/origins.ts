@@ -2,7 +2,8 @@
 // http://127.0.0.1:* does); nothing else is a wildcard, so look-alike hosts never match.
 
 export function parseOrigin(text: string): { scheme: string; host: string; port: string } | null {
-  const match = /^(https?):\/\/([^/:?#\s]+)(?::(\d{1,5}|\*))?\/?$/i.exec(text.trim());
+  // A host is letters, digits, dots and dashes (or a bracketed IPv6 address): never a wildcard.
+  const match = /^(https?):\/\/([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?\/?$/i.exec(text.trim());
   if (!match) return null;
   const scheme = match[1]!.toLowerCase();
   const port = match[3] ?? (scheme === 'https' ? '443' : '80');

@@ -36,6 +36,7 @@ import { changePassphrase, createVault, exportVault, importVault, readMeta, unlo
 import { clearFailures, forgetKey, recallKey, recordFailure, rememberKey, touchAutoLock, unlockWait } from './keys';
 import { detectTab, fillTab, readTab } from './tabs';
 import { setAttention } from './badge';
+import { serialiser } from '../serial';
 import { armClipboardClear, CLIPBOARD_ALARM, clearClipboardIfUnchanged } from './clipboard';
 
 
@@ -345,6 +346,8 @@ function updateBadge(s: VaultSession, count = reviewHygiene(recordsOf(s, 'creden
 
 // ---- dispatch ----
 
+const unlockAttempts = serialiser();
+
 type Handler<T extends PopupRequest['type']> = (request: Extract<PopupRequest, { type: T }>) => Promise<Reply>;
 
 async function unlocked(work: (s: VaultSession, settings: Settings) => Promise<Reply>): Promise<Reply> {
@@ -363,22 +366,24 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
     await begin(created.value);
     return { ok: true, message: 'Vault created and unlocked.' };
   },
-  async unlock(r) {
-    const wait = await unlockWait();
-    if (wait > 0) return { ok: false, reason: `Too many wrong passphrases: try again in ${Math.ceil(wait / 1000)} s.`, waitMs: wait };
-    const opened = await unlockVault(await db(), r.passphrase);
-    if (!opened.ok) {
-      if (opened.reason === 'Wrong passphrase.') {
-        const next = await recordFailure();
-        return { ok: false, reason: next > 0 ? `Wrong passphrase. Try again in ${Math.ceil(next / 1000)} s.` : 'Wrong passphrase.', waitMs: next };
+  // One attempt at a time, so each sees the delay the previous wrong guess set.
+  unlock: (r) =>
+    unlockAttempts(async () => {
+      const wait = await unlockWait();
+      if (wait > 0) return { ok: false, reason: `Too many wrong passphrases: try again in ${Math.ceil(wait / 1000)} s.`, waitMs: wait };
+      const opened = await unlockVault(await db(), r.passphrase);
+      if (!opened.ok) {
+        if (opened.reason === 'Wrong passphrase.') {
+          const next = await recordFailure();
+          return { ok: false, reason: next > 0 ? `Wrong passphrase. Try again in ${Math.ceil(next / 1000)} s.` : 'Wrong passphrase.', waitMs: next };
+        }
+        return opened;
       }
-      return opened;
-    }
-    await clearFailures();
-    const s = await begin(opened.value);
-    const quarantine = s.quarantined ? ` ${plural(s.quarantined, 'damaged record')} set aside in quarantine.` : '';
-    return { ok: true, message: `Unlocked.${quarantine}` };
-  },
+      await clearFailures();
+      const s = await begin(opened.value);
+      const quarantine = s.quarantined ? ` ${plural(s.quarantined, 'damaged record')} set aside in quarantine.` : '';
+      return { ok: true, message: `Unlocked.${quarantine}` };
+    }),
   async lock() {
     await lock();
     await setAttention(0);

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
 import { exportRawKey, importRawKey } from '../vault/crypto';
 import { deleteValue, readValue, writeValue } from './settings-store';
+import { serialiser } from '../serial';
 
 const SESSION_KEY = 'keyferry.dataKey';
 const FAILURES_KEY = 'keyferry.unlockFailures';
@@ -58,12 +59,17 @@ export async function unlockWait(now = Date.now()): Promise<number> {
   return Math.max(0, (await readFailures()).until - now);
 }
 
-export async function recordFailure(now = Date.now()): Promise<number> {
-  const failures = await readFailures();
-  const count = failures.count + 1;
-  const until = now + delayAfter(count);
-  await writeValue(FAILURES_KEY, { count, until });
-  return until - now;
+const failureWrites = serialiser();
+
+/** Counted one at a time: concurrent wrong guesses must not overwrite each other's count. */
+export function recordFailure(now = Date.now()): Promise<number> {
+  return failureWrites(async () => {
+    const failures = await readFailures();
+    const count = failures.count + 1;
+    const until = now + delayAfter(count);
+    await writeValue(FAILURES_KEY, { count, until });
+    return until - now;
+  });
 }
 
 export async function clearFailures(): Promise<void> {

@@ -25,13 +25,16 @@ export function recogniseFacility(elements: Element[]): boolean {
 }
 
 const nameShaped = (v: string) => v.length >= 2 && v.length <= 200;
+const PAGE_LABELS = /facility profile|facility name|street address|address|status|general|misc information/g;
+/** A name, not the page's own labels: an empty summary read past its heading gives "Facility Name Address". */
+const facilityNameShaped = (v: string) => nameShaped(v) && normaliseLabel(v).replace(PAGE_LABELS, '').replace(/[^\p{L}\p{N}]+/gu, '') !== '';
 
 export function readFacility(elements: Element[]): FacilityRead {
   const name =
-    readLabelledValue(elements, 'Facility Name', nameShaped) ??
-    readLabelledValue(elements, 'Facility Profile', nameShaped) ??
-    readLabelledValue(elements, 'Facility', nameShaped);
-  const address = readLabelledValue(elements, 'Address', nameShaped) ?? readLabelledValue(elements, 'Street Address', nameShaped);
+    readLabelledValue(elements, 'Facility Name', facilityNameShaped) ??
+    readLabelledValue(elements, 'Facility Profile', facilityNameShaped) ??
+    readLabelledValue(elements, 'Facility', facilityNameShaped);
+  const address = readLabelledValue(elements, 'Address', facilityNameShaped) ?? readLabelledValue(elements, 'Street Address', facilityNameShaped);
   return {
     kind: 'edge-facility',
     facilityName: name?.value ?? null,

@@ -12,8 +12,12 @@ export function clickSave(section: Section, words: string[]): 'saved' | 'not-fou
     wanted.includes(normaliseLabel(el.getAttribute('aria-label') ?? ((el as HTMLInputElement).value || visibleText(el)))) &&
     isFillable(el);
   let button = section.elements.find(isSave);
+  // Never one before the section: that is another section's (a decoy integration's) Save.
+  const last = section.elements[section.elements.length - 1] ?? section.heading;
   for (let el = composedParent(section.heading); !button && el; el = composedParent(el)) {
-    button = deepElements(el).find(isSave);
+    const all = deepElements(el);
+    const after = Math.max(all.indexOf(last), all.indexOf(section.heading));
+    if (after >= 0) button = all.slice(after + 1).find(isSave);
   }
   if (!button) return 'not-found';
   press(button);

@@ -20,13 +20,15 @@ import {
   type VaultRecord,
 } from './records';
 import { loadRecords, putRecords } from './vault';
+import { serialiser, type Serial } from '../serial';
 
 export interface VaultSession {
   db: VaultDatabase;
   key: CryptoKey;
   records: Map<string, VaultRecord>;
   quarantined: number;
-  queue: Promise<unknown>;
+  /** Writes, one after another. */
+  writes: Serial;
 }
 
 export async function openSession(db: VaultDatabase, key: CryptoKey): Promise<VaultSession & { newlyQuarantined: string[] }> {
@@ -36,16 +38,14 @@ export async function openSession(db: VaultDatabase, key: CryptoKey): Promise<Va
     key,
     records: new Map(loaded.records.map((r) => [recordKey(r), r])),
     quarantined: loaded.quarantined,
-    queue: Promise.resolve(),
+    writes: serialiser(),
     newlyQuarantined: loaded.newlyQuarantined,
   };
 }
 
 /** Runs writes one after another; the cache changes only once IndexedDB has the records. */
 export function serialised<T>(session: VaultSession, work: () => Promise<T>): Promise<T> {
-  const run = session.queue.then(work, work);
-  session.queue = run.catch(() => undefined);
-  return run;
+  return session.writes(work);
 }
 
 async function write(session: VaultSession, records: VaultRecord[]): Promise<Outcome> {

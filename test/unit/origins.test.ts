@@ -103,6 +103,24 @@ describe('parseOrigin / matchPattern', () => {
     expect(parseOrigin('http://a.example:*')).toEqual({ scheme: 'http', host: 'a.example', port: '*' });
   });
 
+  it.each([
+    ['a wildcard subdomain', 'https://*.example.com'],
+    ['a bare wildcard host', 'https://*'],
+    ['a wildcard inside the host', 'https://edge*.example.com'],
+    ['user info', 'https://admin@edge.example.com'],
+    ['a host ending in a dot', 'https://edge.example.com.'],
+    ['spaces', 'https://edge example.com'],
+  ])('parseOrigin refuses %s, so no pattern wider than one origin is ever requested', (_label, text) => {
+    expect(parseOrigin(text)).toBeNull();
+    expect(matchPattern(text)).toBeNull();
+  });
+
+  it('parseOrigin accepts IP addresses, localhost and bracketed IPv6', () => {
+    expect(parseOrigin('http://127.0.0.1:4173')).toEqual({ scheme: 'http', host: '127.0.0.1', port: '4173' });
+    expect(parseOrigin('http://localhost')).toEqual({ scheme: 'http', host: 'localhost', port: '80' });
+    expect(parseOrigin('https://[::1]:8443')).toEqual({ scheme: 'https', host: '[::1]', port: '8443' });
+  });
+
   it('matchPattern builds exactly-this-origin patterns', () => {
     expect(matchPattern('http://127.0.0.1:*')).toBe('http://127.0.0.1/*');
     expect(matchPattern('https://maint.example.com')).toBe('https://maint.example.com/*');

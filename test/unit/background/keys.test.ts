@@ -148,6 +148,12 @@ describe('recordFailure / unlockWait / clearFailures', () => {
     expect(await unlockWait(now + 10 * 60_000)).toBe(0);
   });
 
+  it('concurrent wrong guesses are all counted: ten at once still set the delay', async () => {
+    const waits = await Promise.all(Array.from({ length: 10 }, () => recordFailure(now)));
+    expect([...waits].sort((a, b) => a - b)).toEqual([0, 0, 0, 0, 30_000, 60_000, 120_000, 240_000, 480_000, 900_000]);
+    expect(await unlockWait(now)).toBe(900_000);
+  });
+
   it('has no wait before any failure', async () => {
     expect(await unlockWait(now)).toBe(0);
   });

@@ -73,6 +73,18 @@ describe('readFacility', () => {
     expect(read.address).toBe('88 Harbor Blvd');
   });
 
+  it("does not take the page's own labels for the name while the summary is still empty", () => {
+    const doc = loadFixture('edge/facility-native.html');
+    const read = readFacility(deepElements(doc.body));
+    expect(read.facilityName).toBeNull();
+    expect(read.problems.join(' ')).toMatch(/facility name could not be read/i);
+  });
+
+  it('still reads a facility whose name contains a label word', () => {
+    document.body.innerHTML = '<dl><dt>Facility Name</dt><dd>Address Plaza Fuel</dd></dl>';
+    expect(readFacility(deepElements(document.body)).facilityName).toBe('Address Plaza Fuel');
+  });
+
   it('says so when a page shows no facility name at all', () => {
     document.body.innerHTML = '<h1>Dashboard</h1><p>Nothing here.</p>';
     const read = readFacility(deepElements(document.body));

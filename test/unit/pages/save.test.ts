@@ -37,6 +37,25 @@ describe('clickSave', () => {
     expect(seen).toEqual(['mi-save']);
   });
 
+  it('never clicks another section’s Save above it: the page-level one after the section instead', () => {
+    document.body.innerHTML = `<main>
+      <section><h2 id="other">SSO Integration</h2><input><button id="sso-save">Save</button></section>
+      <section><h2 id="mine">MaintenanceIntegration</h2><input></section>
+      <footer><button id="page-save">Save</button></footer></main>`;
+    const seen = clicks(document);
+    expect(clickSave(sectionOf('mine'), ['Save'])).toBe('saved');
+    expect(seen).toEqual(['page-save']);
+  });
+
+  it('says not-found rather than click a Save that only precedes the section', () => {
+    document.body.innerHTML = `<main>
+      <section><h2 id="other">SSO Integration</h2><input><button id="sso-save">Save</button></section>
+      <section><h2 id="mine">MaintenanceIntegration</h2><input></section></main>`;
+    const seen = clicks(document);
+    expect(clickSave(sectionOf('mine'), ['Save'])).toBe('not-found');
+    expect(seen).toEqual([]);
+  });
+
   it('recognises the words as users read them (case, spacing), an aria-label, and an input’s value', () => {
     document.body.innerHTML = `<section><h2 id="h1">A</h2><button id="b1">  SAVE  </button></section>
       <section><h2 id="h2">B</h2><button id="b2" aria-label="Update"><svg></svg></button></section>
