@@ -151,6 +151,7 @@ export function Options() {
   }, []);
   const [filter, setFilter] = useState({ action: '', text: '' });
   const say = useCallback<Say>((text, error = false) => setMessage({ text, error }), []);
+  const [working, setWorking] = useState(false);
 
   const report = (reply: Reply) => say(reply.ok ? (reply.message ?? 'Done.') : (reply.reason ?? 'That did not work.'), !reply.ok);
 
@@ -206,6 +207,7 @@ export function Options() {
       <p role="status" aria-live="polite" className={`status${message.error ? ' error' : ''}`}>
         {message.text}
       </p>
+      {working ? <progress className="working" aria-label="Working" /> : null}
 
       {policy.warnings.length ? (
         <section className="card" aria-labelledby="policy-title">
@@ -299,12 +301,15 @@ export function Options() {
         <button
           type="button"
           disabled={!policy.allowExport}
-          onClick={() =>
-            void send({ type: 'export' }).then((reply) => {
-              report(reply);
-              if (reply.ok) download(`keyferry-vault-${new Date().toISOString().slice(0, 10)}.json`, reply.file);
-            })
-          }
+          onClick={() => {
+            setWorking(true);
+            void send({ type: 'export' })
+              .then((reply) => {
+                report(reply);
+                if (reply.ok) download(`keyferry-vault-${new Date().toISOString().slice(0, 10)}.json`, reply.file);
+              })
+              .finally(() => setWorking(false));
+          }}
         >
           Export vault
         </button>
@@ -337,10 +342,13 @@ export function Options() {
             disabled={!importState.file || !importState.passphrase}
             onClick={() => {
               say('Importing…');
-              void send({ type: 'import', file: importState.file, passphrase: importState.passphrase }).then((reply) => {
-                report(reply);
-                void loadAudit();
-              });
+              setWorking(true);
+              void send({ type: 'import', file: importState.file, passphrase: importState.passphrase })
+                .then((reply) => {
+                  report(reply);
+                  void loadAudit();
+                })
+                .finally(() => setWorking(false));
             }}
           >
             Import vault

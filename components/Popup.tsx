@@ -126,9 +126,12 @@ export function Popup() {
   }
 
   const statusLine = (
-    <p role="status" aria-live="polite" className={`status${message.error ? ' error' : ''}`}>
-      {message.text}
-    </p>
+    <>
+      <p role="status" aria-live="polite" className={`status${message.error ? ' error' : ''}`}>
+        {message.text}
+      </p>
+      {busy ? <progress className="working" aria-label="Working" /> : null}
+    </>
   );
 
   if (status.vault === 'none') {
