@@ -3,7 +3,7 @@
 // - POST /submit/<name>     a fixture page's Save/Update posts its framework state here (JSON)
 // - GET  /submitted/<name>  the last JSON posted under <name> (404 when none)
 // - POST /reset             forgets every submission
-// - GET  /vendor/element-plus.css   Element Plus's stylesheet, for the Vue fixtures
+// - GET  /vendor/element-plus.css, /vendor/vuetify.css   the Vue libraries' stylesheets
 // Generated pages: /generated/sites-table.html?rows=N renders a native Sites table of N rows.
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const vendorFiles = {
   '/vendor/element-plus.css': fileURLToPath(import.meta.resolve('element-plus/dist/index.css')),
+  '/vendor/vuetify.css': fileURLToPath(import.meta.resolve('vuetify/styles')),
 };
 const types = {
   '.html': 'text/html; charset=utf-8',
