@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 const fixturesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const vendorFiles = {
   '/vendor/element-plus.css': fileURLToPath(import.meta.resolve('element-plus/dist/index.css')),
-  '/vendor/vuetify.css': fileURLToPath(import.meta.resolve('vuetify/styles')),
+  '/vendor/vuetify.css': fileURLToPath(import.meta.resolve('vuetify/dist/vuetify.css')),
 };
 const types = {
   '.html': 'text/html; charset=utf-8',

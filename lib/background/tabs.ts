@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Detection, FillPlan, PageKind } from '../messages';
 import { DetectionSchema, FieldReportSchema, PageReadSchema } from '../messages';
 import type { Failure, Result } from '../result';
-import { originOf } from '../origins';
+import { matchPattern, originOf } from '../origins';
 import type { FieldReport, PageRead } from '../messages';
 import { z } from 'zod/mini';
 
@@ -14,19 +14,29 @@ export const INLINE_SCRIPT = '/inline.js' as const;
 
 type ScriptFile = typeof CAPTURE_SCRIPT | typeof FILL_SCRIPT;
 
+const INJECT_ATTEMPTS = 3;
+const INJECT_RETRY_MS = 250;
+
 async function ensureContentScript(tabId: number, file: ScriptFile): Promise<Result<true> | (Failure & { needsAccess?: string })> {
-  try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [file] });
-    return { ok: true, value: true };
-  } catch {
-    const tab = await browser.tabs.get(tabId).catch(() => null);
-    const origin = originOf(tab?.url);
-    return {
-      ok: false,
-      reason: `Keyferry cannot reach ${origin ?? 'this tab'}: allow access to it, open the popup from the page itself, or register it in Options.`,
-      ...(origin ? { needsAccess: origin } : {}),
-    };
+  // A page mid-navigation (a redirect, a late commit) refuses injection for a moment: retry briefly.
+  for (let attempt = 1; attempt <= INJECT_ATTEMPTS; attempt++) {
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+      return { ok: true, value: true };
+    } catch {
+      if (attempt < INJECT_ATTEMPTS) await new Promise((r) => setTimeout(r, INJECT_RETRY_MS));
+    }
   }
+  const tab = await browser.tabs.get(tabId).catch(() => null);
+  const origin = originOf(tab?.url);
+  const pattern = origin ? matchPattern(origin) : null;
+  const granted = pattern ? await Promise.resolve({ origins: [pattern] }).then((p) => browser.permissions.contains(p)).catch(() => false) : false;
+  if (granted) return { ok: false, reason: 'Keyferry could not run on this page (it may still be loading): wait a moment and try again.' };
+  return {
+    ok: false,
+    reason: `Keyferry cannot reach ${origin ?? 'this tab'}: allow access to it, open the popup from the page itself, or register it in Options.`,
+    ...(origin ? { needsAccess: origin } : {}),
+  };
 }
 
 async function ask(tabId: number, file: ScriptFile, message: unknown): Promise<Result<unknown>> {

@@ -2,8 +2,8 @@
 // native setters from this world, then the events a person's typing or clicking produces.
 
 import { normaliseLabel } from './text';
-import { deepElements, byIdInRoot, visibleText } from './tree';
-import { isFillable, isRendered, visibleFace } from './visibility';
+import { byIdInRoot, composedParent, deepElements, visibleText } from './tree';
+import { isClickable, isFillable, isRendered, visibleFace } from './visibility';
 import { waitFor } from './wait';
 
 export type FieldStatus = 'filled' | 'already-correct' | 'not-found' | 'rejected-by-page' | 'not-visible';
@@ -157,21 +157,58 @@ function findOption(combo: Element, wanted: string): Element | null {
     const options = list.matches('[role=option], [role=menuitem]')
       ? [list]
       : Array.from(list.querySelectorAll('[role=option], [role=menuitem], [role=menuitemradio], li'));
-    const match = options.find((o) => isRendered(o) && optionTextMatches(o, wanted));
+    // With a box, not just rendered: a zero-width copy kept for screen readers cannot be clicked.
+    const match = options.find((o) => optionTextMatches(o, wanted) && isClickable(o));
     if (match) return match;
   }
   return null;
 }
 
+/**
+ * Visible elements whose own text is exactly the option's, deepest first. Some libraries (Ant
+ * Design) give role=option only to zero-size copies for screen readers and draw the clickable
+ * options as plain divs: those are found as the ones that appear once the list is open.
+ */
+function elementsShowing(doc: Document, wanted: string): Element[] {
+  const want = normaliseLabel(wanted);
+  const out: Element[] = [];
+  for (const el of deepElements(doc)) {
+    const text = el.textContent ?? '';
+    if (text.length > want.length + 40 || normaliseLabel(visibleText(el)) !== want) continue;
+    if (!isClickable(el)) continue;
+    // Keep the deepest: drop an ancestor already taken.
+    const parentIndex = out.findIndex((o) => o.contains(el));
+    if (parentIndex >= 0) out.splice(parentIndex, 1);
+    out.push(el);
+  }
+  return out;
+}
+
+function appearedOption(doc: Document, wanted: string, before: Set<Element>): Element | null {
+  return elementsShowing(doc, wanted).find((el) => !before.has(el)) ?? null;
+}
+
 /** Native select by option text, or a custom combobox: open it, pick the option, check it shows. */
-export async function chooseOption(el: Element, wanted: string, visible: VisibleCheck = isFillable, timeoutMs = 1500): Promise<FieldStatus> {
-  if (!visible(el)) return 'not-visible';
+/** A hidden input inside a visible combobox box (Vuetify's VSelect labels the input, not the box). */
+function visibleOuterCombobox(el: Element, visible: VisibleCheck): Element | null {
+  let outer = composedParent(el);
+  for (let depth = 0; outer && depth < 4; depth++, outer = composedParent(outer)) {
+    if (outer.matches('[role=combobox], [aria-haspopup=listbox]')) return visible(outer) ? outer : null;
+  }
+  return null;
+}
+
+export async function chooseOption(control: Element, wanted: string, visible: VisibleCheck = isFillable, timeoutMs = 1500): Promise<FieldStatus> {
+  const el = visible(control) ? control : visibleOuterCombobox(control, visible);
+  if (!el) return 'not-visible';
   if (el.tagName === 'SELECT') return setNativeSelect(el as HTMLSelectElement, wanted);
   if (showsOption(el, wanted)) return 'already-correct';
+  const doc = el.ownerDocument;
+  const before = new Set(elementsShowing(doc, wanted));
   // A typeable combobox filters by what is typed; a read-only one opens on a click.
   if (el.tagName === 'INPUT' && !(el as HTMLInputElement).readOnly) setText(el, wanted, visible);
   else press(el);
-  const option = await waitFor(el.ownerDocument, () => findOption(el, wanted), timeoutMs);
+  const option = await waitFor(doc, () => findOption(el, wanted) ?? appearedOption(doc, wanted, before), timeoutMs);
   if (!option) {
     el.ownerDocument.defaultView?.document.body?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     return 'not-found';

@@ -84,7 +84,7 @@ function precedingText(control: Element): string {
   return '';
 }
 
-/** Every label a person could read for this control, strongest first. */
+/** Every label a person could read for this control, strongest (lowest rank) first; equal ranks in the order found. */
 export function labelsOf(control: Element): LabelSignal[] {
   const out: LabelSignal[] = [];
   const add = (text: string | null | undefined, rank: number) => {
@@ -108,7 +108,8 @@ export function labelsOf(control: Element): LabelSignal[] {
   add(precedingText(control), 6);
   add(control.getAttribute('placeholder'), 7);
   add(control.getAttribute('title'), 8);
-  return out;
+  // Collected in the order each signal is cheapest to find; a stable sort puts the strongest first.
+  return out.sort((a, b) => a.rank - b.rank);
 }
 
 export interface LabelMatch {

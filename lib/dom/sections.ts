@@ -28,10 +28,16 @@ function ownTextMatches(element: Element, wanted: string): boolean {
   return compactLabel(visibleText(element)) === compactLabel(wanted);
 }
 
+// Form controls are never headings, nor is an element holding one that shows words (a select's
+// options, a textarea's text). A button or an input inside does not count: a heading may hold a
+// help button or a toggle.
+const TEXT_CONTROL = 'select,option,textarea,[role=combobox],[role=listbox],[role=option]';
+const NOT_HEADING = 'html,body,script,style,a,input,button,' + TEXT_CONTROL;
+
 /** Heading-like elements whose text is exactly one of `words`, innermost first, headings preferred. */
 export function findHeadings(elements: Element[], words: string[]): Element[] {
   const found = elements.filter(
-    (el) => !el.matches('html, body, script, style, button, option, a') && words.some((w) => ownTextMatches(el, w)),
+    (el) => !el.matches(NOT_HEADING) && words.some((w) => ownTextMatches(el, w)) && !el.querySelector(TEXT_CONTROL),
   );
   const innermost = found.filter((a) => !found.some((b) => b !== a && composedContains(a, b)));
   return innermost.sort((a, b) => Number(!a.matches(HEADING)) - Number(!b.matches(HEADING)));

@@ -155,7 +155,10 @@ export function readRows<K extends string>(table: TableColumns<K>): TableRow<K>[
   return out;
 }
 
-/** aria-rowcount minus header rows, when the grid says it holds more rows than it renders. */
+/**
+ * The grid's aria-rowcount as given (a positive number, header rows included: ARIA counts every
+ * row), or null when it has none or it is not a positive number. Callers subtract header rows.
+ */
 export function declaredRowCount(table: TableColumns<string>): number | null {
   const count = Number(table.container.getAttribute('aria-rowcount'));
   return Number.isFinite(count) && count > 0 ? count : null;

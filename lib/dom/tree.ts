@@ -86,24 +86,34 @@ export function byIdInRoot(element: Element, id: string): Element | null {
   return typeof root.getElementById === 'function' ? root.getElementById(id) : null;
 }
 
-/** Text a person reads in this element, without what assistive tech is told to skip. */
+/**
+ * Text a person reads in this element, without what assistive tech is told to skip, in render
+ * order: a shadow host shows its shadow tree, with its light children only where a <slot> places
+ * them (unslotted children are not rendered, so not read). Open shadow roots only.
+ */
 export function visibleText(element: Element): string {
   let text = '';
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) text += child.nodeValue ?? '';
-      else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) continue;
-        const tag = el.tagName;
-        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') continue;
-        text += ' ';
-        walk(el);
-        if (el.shadowRoot) walk(el.shadowRoot);
-        text += ' ';
-      }
-    }
+  const walk = (parent: Node, inShadow: boolean): void => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) add(child, inShadow);
   };
-  walk(element);
+  // `inShadow`: inside a shadow tree, the only place a <slot> is assigned nodes. Elsewhere an
+  // element costs what it always did: the hidden and tag checks and one shadowRoot read.
+  const add = (node: Node, inShadow: boolean): void => {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return;
+    const tag = el.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
+    text += ' ';
+    const shadow = el.shadowRoot;
+    // A slot shows its assigned nodes (nested slots resolved), else its fallback children.
+    const slotted = inShadow && tag === 'SLOT' ? (el as HTMLSlotElement).assignedNodes({ flatten: true }) : null;
+    if (slotted?.length) for (const n of slotted) add(n, true);
+    else walk(shadow ?? el, inShadow || !!shadow);
+    text += ' ';
+  };
+  const own = element.shadowRoot;
+  walk(own ?? element, !!own || 'host' in element.getRootNode());
   return text;
 }

@@ -49,6 +49,10 @@ function* valueCandidates(label: Element): Generator<Element> {
   }
   const cell = label.closest('td, th, [role=cell], [role=gridcell], [role=rowheader]');
   if (cell && cell.parentElement) {
+    // Label and value in one cell first (Ant Design's Descriptions), then the next cells.
+    for (let el: Element | null = label; el && el !== cell; el = el.parentElement) {
+      for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) yield sib;
+    }
     for (let sib = cell.nextElementSibling; sib; sib = sib.nextElementSibling) yield sib;
     return;
   }

@@ -57,7 +57,7 @@ function clippedAway(element: Element, rect: DOMRect): boolean {
   return !!style && /inset\(\s*50%|circle\(\s*0/.test(style.clipPath || '');
 }
 
-const CONTROLS = 'input, select, textarea, button, [role=combobox], [role=switch], [role=checkbox], [role=textbox]';
+const CONTROLS = 'input:not([type=hidden]), select, textarea, button, [role=combobox], [role=switch], [role=checkbox], [role=textbox]';
 
 /**
  * The box a person sees for a control drawn transparent over a styled face: a native toggle over
@@ -82,6 +82,18 @@ export function visibleFace(element: Element): Element | null {
     if (!hasLayout(el.ownerDocument) || (rect.width >= 2 && rect.height >= 2)) return el;
   }
   return null;
+}
+
+/**
+ * Rendered with a box a pointer can hit, whatever its opacity: for the options of a list Keyferry
+ * itself just opened, which may still be fading in (animations stall in a background tab). An
+ * option carries no secret, so the stricter fill rules are not needed to pick one.
+ */
+export function isClickable(element: Element): boolean {
+  if (!isRendered(element)) return false;
+  if (!hasLayout(element.ownerDocument)) return true;
+  const rect = element.getBoundingClientRect();
+  return rect.width >= 2 && rect.height >= 2;
 }
 
 /** Strict check before a value goes in: visible, opaque, on the page, at least 2×2 px, not clipped. */

@@ -158,9 +158,18 @@ const ROW_RANGE = /(\d[\d,]*)\s*[–—-]\s*(\d[\d,]*)\s+of\s+(?:about\s+)?(\d[\
 const PAGE_OF = /\bpage\s+(\d+)\s+of\s+(\d+)\b/i;
 const number = (text: string) => Number(text.replace(/,/g, ''));
 
-/** A paged list's status line near the list: "Showing 1–25 of 75", "1–100 of 250", "Page 1 of 3". */
+const PAGER_NAMES = /^(next|previous|prev)( page)?$|^go to (the )?(next|previous) page$/i;
+
+function isEnabled(el: Element): boolean {
+  return !el.hasAttribute('disabled') && el.getAttribute('aria-disabled') !== 'true' && !/\bdisabled\b/.test(el.className.toString());
+}
+
+/** A paged list's status line near the list ("Showing 1–25 of 75", "1–100 of 250", "Page 1 of 3"), else its enabled Next / Previous buttons. */
 export function readPagination(elements: Element[]): Pagination | null {
+  let pager: Element | null = null;
   for (const el of elements) {
+    const name = cleanValue(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '');
+    if (!pager && name && PAGER_NAMES.test(name) && el.matches('button, a, li, [role=button]') && isEnabled(el)) pager = el;
     if (el.childElementCount > 3) continue;
     const text = cleanValue(el.textContent ?? '');
     if (!text || text.length > 120) continue;
@@ -178,7 +187,7 @@ export function readPagination(elements: Element[]): Pagination | null {
       morePages: range ? first > 1 || last < total : number(page![2]!) > 1,
     };
   }
-  return null;
+  return pager ? { text: 'more pages', rowsShown: null, morePages: true } : null;
 }
 
 export async function readSites(elements: Element[], hostname: string, walk: WalkOptions = {}): Promise<SitesRead | null> {

@@ -16,7 +16,7 @@ test('capture the Sites list, then map a facility whose name differs only by pun
   // Capturing the same page again changes nothing.
   expect(await act(sitesPopup, 'Capture from page')).toMatch(/0 new, 0 updated, \d+ unchanged/);
 
-  for (const style of ['facility-native', 'facility-react', 'facility-wc', 'facility-mui', 'facility-element']) {
+  for (const style of ['facility-native', 'facility-react', 'facility-wc', 'facility-mui', 'facility-element', 'facility-antd', 'facility-vuetify']) {
     const facility = await context.newPage();
     await facility.goto(`${FIXTURES}/edge/${style}.html`);
     const facilityPopup = await openPopup(context, facility);
@@ -123,6 +123,24 @@ test('a paged MUI X DataGrid: each capture reads the whole page shown (scrolling
     await popup.getByLabel('Search sites').fill(site(i));
     await expect(popup.getByText(/^1 of 250 sites/)).toBeVisible();
   }
+});
+
+test('a paged Ant Design table without a range line: the enabled Next Page button says there is more', async ({ context }) => {
+  const tab = await context.newPage();
+  await tab.goto(`${FIXTURES}/maintenance/sites-antd.html`);
+  await tab.getByRole('columnheader', { name: 'Site Identifier' }).waitFor();
+  const popup = await openPopup(context, tab);
+  await createVault(popup);
+  const first = await act(popup, 'Capture from page');
+  expect(first).toContain('Captured 20 sites for tenant acme-fuels: 20 new, 0 updated, 0 unchanged.');
+  expect(first).toMatch(/This list is paged/);
+  await tab.bringToFront();
+  await tab.getByRole('listitem', { name: '3' }).click();
+  await expect(tab.getByText('A-0060')).toBeVisible();
+  await popup.reload();
+  expect(await act(popup, 'Capture from page')).toContain('Captured 20 sites for tenant acme-fuels: 20 new, 0 updated, 0 unchanged.');
+  await popup.getByLabel('Search sites').fill('A-0060');
+  await expect(popup.getByText(/^1 of 40 sites/)).toBeVisible();
 });
 
 test('capture a 10,000-row Sites list', async ({ context }) => {

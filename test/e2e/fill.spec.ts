@@ -12,8 +12,8 @@ const UNTOUCHED_DECOY = {
   'Fuel Vendor Integration / Password': '',
 };
 
-// account-mui and account-element are built with the real MUI (React) and Element Plus (Vue) libraries.
-for (const style of ['account-native', 'account-react', 'account-wc', 'account-portal', 'account-decoy-hidden', 'account-mui', 'account-element']) {
+// account-mui, account-antd (React) and account-element, account-vuetify (Vue) are built with the real libraries.
+for (const style of ['account-native', 'account-react', 'account-wc', 'account-portal', 'account-decoy-hidden', 'account-mui', 'account-element', 'account-antd', 'account-vuetify']) {
   test(`Fill page on ${style}: the page's own state holds every value, decoys untouched`, async ({ context }) => {
     await vaultWithApiCredentials(context);
     const want = await apiTabExpected();

@@ -133,6 +133,26 @@ describe('when the tab cannot be reached', () => {
     expect(sent).toEqual([]);
   });
 
+  it('retries a refused injection (a page mid-navigation) before giving up', async () => {
+    let refusals = 2;
+    scripting.executeScript = vi.fn(async (details: Inject) => {
+      if (refusals-- > 0) throw new Error('Frame with ID 0 is showing error page');
+      injected.push(details);
+      return [];
+    });
+    reply = () => ({ ok: true, value: DETECTION });
+    expect(await detectTab(7)).toEqual({ ok: true, value: DETECTION });
+    expect(injected).toHaveLength(1);
+  });
+
+  it('with access already granted, says to try again rather than asking for access', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://edge.example.com/admin/account' });
+    injectFails = true;
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    const result = await fillTab(tab.id!, ACCOUNT);
+    expect(result).toEqual({ ok: false, reason: 'Keyferry could not run on this page (it may still be loading): wait a moment and try again.' });
+  });
+
   it('says “this tab” and asks for no origin when the tab is not a web page or does not exist', async () => {
     injectFails = true;
     const internal = await fakeBrowser.tabs.create({ url: 'chrome://settings/' });

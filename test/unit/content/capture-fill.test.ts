@@ -101,6 +101,18 @@ describe('answerCapture (capture.js)', () => {
     expect(answerCapture(message, scopeOf('maintenance/api-native.html'))).toBeUndefined();
   });
 
+  it('a detect that fails on the page answers (a promise, no synchronous throw) with the error’s class only', async () => {
+    const scope = failingScope();
+    let answer: ReturnType<typeof answerCapture>;
+    expect(() => {
+      answer = answerCapture({ type: 'keyferry:detect' }, scope);
+    }).not.toThrow();
+    expect(answer!).toBeInstanceOf(Promise);
+    const reply = await answer!;
+    expect(reply).toEqual(pageFailed(new TypeError('x')));
+    expect(JSON.stringify(reply)).not.toContain('SECRET');
+  });
+
   it('a read that fails on the page answers with the error’s class only, never its text', async () => {
     const reply = await answerCapture({ type: 'keyferry:read' }, failingScope());
     expect(reply).toEqual({ ok: false, reason: expect.stringContaining('(TypeError)') });

@@ -128,6 +128,26 @@ describe('labelsOf', () => {
     expect(signals($('f'))).toEqual([]);
   });
 
+  it('lists the signals strongest first, whatever order they are found in', () => {
+    document.body.innerHTML = `<div class="row"><span>Secret</span><input id="f" aria-labelledby="n" aria-label="Client Secret key" title="Secret key" placeholder="Paste"></div>
+      <span id="n">Client Secret</span><label for="f">Client Secret:</label>`;
+    expect(signals($('f'))).toEqual([
+      ['Client Secret:', 0],
+      ['Client Secret', 1],
+      ['Client Secret key', 2],
+      ['Secret', 6],
+      ['Paste', 7],
+      ['Secret key', 8],
+    ]);
+  });
+
+  it('aria-labelledby pointing at a custom element reads its shadow root', () => {
+    document.body.innerHTML = '<x-label id="n"></x-label><input id="f" aria-labelledby="n">';
+    $('n').attachShadow({ mode: 'open' }).innerHTML = '<span>Client Secret</span>';
+    expect(signals($('f'))).toContainEqual(['Client Secret', 1]);
+    expect(bestLabelled(controls(), 'Client Secret')?.id).toBe('f');
+  });
+
   it('an unlabelled control has no labels', () => {
     document.body.innerHTML = '<input id="f">';
     expect(labelsOf($('f'))).toEqual([]);

@@ -35,6 +35,23 @@ describe('findHeadings', () => {
     expect(findHeadings(page(), WORDS)).toEqual([]);
   });
 
+  it('never takes a form control, or the element around one, for a heading', () => {
+    document.body.innerHTML = `<div id="w1"><select id="s"><option>Maintenance Integration</option></select></div>
+      <div id="w2"><textarea>Maintenance Integration</textarea></div>
+      <div id="w3"><div role="combobox">MaintenanceIntegration</div></div>
+      <div id="w4"><div role="listbox"><div role="option">Maintenance Integration</div></div></div>
+      <button>Maintenance Integration</button><input value="Maintenance Integration">`;
+    expect(findHeadings(page(), WORDS)).toEqual([]);
+    document.body.innerHTML = '<select id="s"><option>Maintenance Integration</option></select>';
+    expect(findHeadings(page(), WORDS)).toEqual([]);
+  });
+
+  it('a heading may hold a button or an input (a help icon, a toggle)', () => {
+    document.body.innerHTML = `<h2 id="h">MaintenanceIntegration <button aria-label="Help"></button></h2>
+      <legend id="l"><input type="checkbox"> Maintenance Integration</legend>`;
+    expect(findHeadings(page(), WORDS).map((el) => el.id)).toEqual(['h', 'l']);
+  });
+
   it('finds a heading inside an open shadow root', () => {
     document.body.innerHTML = '<edge-settings id="host"></edge-settings>';
     const root = $('host').attachShadow({ mode: 'open' });

@@ -103,6 +103,17 @@ describe('findTable', () => {
     expect(readRows(table!).map((r) => r.cells)).toEqual([{ name: 'A', identifier: 'B' }]);
   });
 
+  it('reads a custom-element column header by its shadow root, and its slotted words in render order', () => {
+    document.body.innerHTML = `<div role="grid" id="g"><div role="row">
+      <x-col id="name" role="columnheader"></x-col><x-col id="ident" role="columnheader">Identifier</x-col>
+    </div></div>`;
+    document.getElementById('name')!.attachShadow({ mode: 'open' }).innerHTML = '<span>Site Name</span>';
+    document.getElementById('ident')!.attachShadow({ mode: 'open' }).innerHTML = '<span>Site</span> <slot></slot>';
+    const table = findTable(page(), HEADERS, ['name', 'identifier']);
+    expect(table?.container).toBe(document.getElementById('g'));
+    expect(table?.columns).toEqual({ name: 0, identifier: 1 });
+  });
+
   describe('bad input', () => {
     it('no elements', () => {
       expect(findTable([], HEADERS, ['name'])).toBeNull();

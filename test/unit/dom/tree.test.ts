@@ -221,6 +221,38 @@ describe('visibleText', () => {
     expect(text('')).toBe('');
     expect(text('<span aria-hidden="true">x</span><script>y</script>')).toBe('');
   });
+
+  it('reads the element’s own shadow root when it is a host (an aria-labelledby target, a custom column header)', () => {
+    document.body.innerHTML = '<x-label id="h"></x-label>';
+    shadow(document.getElementById('h')!, '<span>Client Secret</span>');
+    expect(cleanValue(visibleText(document.getElementById('h')!))).toBe('Client Secret');
+  });
+
+  it('reads slotted light children where the slot places them, in render order', () => {
+    document.body.innerHTML = '<div id="t"><x-label id="h">Secret</x-label></div>';
+    shadow(document.getElementById('h')!, '<span>Client</span> <slot></slot>');
+    expect(cleanValue(visibleText(document.getElementById('t')!))).toBe('Client Secret');
+    expect(cleanValue(visibleText(document.getElementById('h')!))).toBe('Client Secret');
+  });
+
+  it('named slots take children by slot name; an empty slot shows its fallback; unslotted children are not read', () => {
+    document.body.innerHTML = '<div id="t"><x-field id="h"><b slot="end">Key</b><i>API</i><u slot="nowhere">dropped</u><s slot="end" hidden>gone</s></x-field></div>';
+    shadow(document.getElementById('h')!, '<slot>not shown</slot> <slot name="mid">Secret</slot> <slot name="end"></slot>');
+    expect(cleanValue(visibleText(document.getElementById('t')!))).toBe('API Secret Key');
+  });
+
+  it('resolves a slot passed on to a nested host’s slot', () => {
+    document.body.innerHTML = '<div id="t"><x-outer id="outer">Secret</x-outer></div>';
+    const root = shadow(document.getElementById('outer')!, '<x-inner id="inner"><slot></slot></x-inner>');
+    shadow(root.getElementById('inner')!, '<em>Client</em> <slot></slot>');
+    expect(cleanValue(visibleText(document.getElementById('t')!))).toBe('Client Secret');
+  });
+
+  it('an element inside a shadow tree reads what its slots show', () => {
+    document.body.innerHTML = '<x-field id="h"><span slot="label">Secret</span></x-field>';
+    const root = shadow(document.getElementById('h')!, '<label id="l">Client <slot name="label"></slot></label><input>');
+    expect(cleanValue(visibleText(root.getElementById('l')!))).toBe('Client Secret');
+  });
 });
 
 describe('canHostShadow', () => {
