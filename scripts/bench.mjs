@@ -767,3 +767,4 @@ fs.writeFileSync(
   `${JSON.stringify({ date, cores, cpu: os.cpus()[0]?.model ?? 'unknown', chromium: chromiumVersion, node: process.version, seconds: Math.round((Date.now() - started) / 1000), quick }, null, 2)}\n`,
 );
 console.log('wrote bench/results.json and bench/machine.json');
+await import('./bench-readme.mjs');
