@@ -95,7 +95,7 @@ const NOT_TEXT = 'button, [role=button], svg, [aria-hidden=true], [hidden]';
 /** What a cell shows: its input's value, or its text without buttons and icons. */
 export function cellText(cell: Element): string {
   // Most cells are plain text: no element children, nothing to strip (10,000-row lists).
-  if (cell.childElementCount === 0) return cleanValue(cell.textContent ?? '');
+  if (cell.childElementCount === 0 && !cell.shadowRoot) return cleanValue(cell.textContent ?? '');
   const input = cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea') as HTMLInputElement | null;
   if (input) return cleanValue(input.value);
   if (!cell.querySelector(NOT_TEXT)) return cleanValue(visibleText(cell));

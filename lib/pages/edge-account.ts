@@ -4,7 +4,7 @@
 import type { AccountPlan, FieldReport } from '../messages';
 import { CONTROL_SELECTOR, bestLabelled } from '../dom/labels';
 import { chooseOption, isSelectLike, isTextLike, isToggleLike, setText, setToggle, textMatches, visibilityOnce, type FieldStatus } from '../dom/fill';
-import { findSection, type Section } from '../dom/sections';
+import { findHeadings, findSection, type Section } from '../dom/sections';
 import { visibleText } from '../dom/tree';
 import { isRendered } from '../dom/visibility';
 import { clickSave } from './save';
@@ -23,6 +23,11 @@ export const ACCOUNT_TOGGLES = ['Enable Maintenance Integration', 'Allow Mainten
 
 export function findAccountSection(elements: Element[]): Section | null {
   return findSection(elements, ACCOUNT_SECTION);
+}
+
+/** Whether the page shows the section at all: enough to name the page, without the fill's visibility rules (capture.js stays small). */
+export function hasAccountSection(elements: Element[]): boolean {
+  return findHeadings(elements, ACCOUNT_SECTION).some((heading) => isRendered(heading));
 }
 
 function integrationDropdown(controls: Element[], used: Set<Element>): Element | null {

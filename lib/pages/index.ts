@@ -4,7 +4,7 @@ import type { Detection, PageKind, PageRead } from '../messages';
 import { pageElements, type PageScope } from './scope';
 
 export type { PageScope } from './scope';
-import { findAccountSection } from './edge-account';
+import { hasAccountSection } from './edge-account';
 import { readFacility, recogniseFacility } from './edge-facility';
 import { readMaintenanceApi } from './maintenance-api';
 import { hasSitesTable, readSites, recogniseSites } from './sites';
@@ -16,7 +16,7 @@ export function detectKinds(elements: Element[], hostname: string): PageKind[] {
   const kinds: PageKind[] = [];
   if (readMaintenanceApi(elements, hostname)) kinds.push('maintenance-api');
   if (recogniseSites(elements)) kinds.push('maintenance-sites');
-  if (findAccountSection(elements)) kinds.push('edge-account');
+  if (hasAccountSection(elements)) kinds.push('edge-account');
   if (recogniseFacility(elements)) kinds.push('edge-facility');
   if (recogniseTimus(elements)) kinds.push('timus-api-access');
   if (recogniseApiKeys(elements)) kinds.push('api-keys');
