@@ -50,7 +50,9 @@ async function apply(badge: Badge, tabId?: number): Promise<void> {
 /** Shows the dot on a registered tab; any other tab goes back to the global badge. */
 export async function showTab(tabId: number, url: string | undefined): Promise<void> {
   const count = Math.max(attention, 0);
-  const kind = registeredKind(url, await readSettings());
+  const settings = await readSettings().catch(() => null);
+  if (!settings) return;
+  const kind = registeredKind(url, settings);
   if (kind) return apply(badgeFor(kind, count), tabId);
   // A null text clears the tab's own text so the global one shows (the types omit null).
   await Promise.all([
@@ -64,6 +66,10 @@ export async function setAttention(count: number): Promise<void> {
   if (count === attention) return;
   attention = count;
   await apply(badgeFor(null, count));
+  await showAllTabs();
+}
+
+async function showAllTabs(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);
   await Promise.all(tabs.filter((t) => t.id !== undefined).map((t) => showTab(t.id!, t.url)));
 }
@@ -72,4 +78,6 @@ export function watchTabs(): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url !== undefined || change.status === 'complete') void showTab(tabId, tab.url);
   });
+  // Tabs that loaded before this worker started (first install, a restart) are marked now.
+  void showAllTabs();
 }
