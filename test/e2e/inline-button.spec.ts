@@ -56,3 +56,24 @@ test('no inline button on a page that is not an Edge form', async ({ context }) 
   await page.waitForTimeout(1000);
   expect(await page.locator('keyferry-inline').count()).toBe(0);
 });
+
+for (const style of ['account-wc', 'account-vuetify']) {
+  test(`the inline button is placed on ${style} (a section in a shadow root, or rendered late by a library)`, async ({ context }) => {
+    await vaultWithApiCredentials(context);
+    const page = await context.newPage();
+    await page.goto(`${FIXTURES}/edge/${style}.html`);
+    await expect(page.locator('keyferry-inline')).toHaveCount(1, { timeout: 10_000 });
+  });
+}
+
+test('on a Facility Profile, the inline button appears once the admin opens the tab holding Data Vendor Mapping', async ({ context }) => {
+  await vaultWithApiCredentials(context);
+  const page = await context.newPage();
+  await page.goto(`${FIXTURES}/edge/facility-wc.html`);
+  await page.waitForTimeout(1_500);
+  expect(await page.locator('keyferry-inline').count()).toBe(0);
+  // The tab switch happens inside the web component's shadow root: no mutation the page-level
+  // observer sees, so the admin's click is what prompts another look.
+  await page.getByRole('tab', { name: 'Misc Information' }).click();
+  await expect(page.locator('keyferry-inline')).toHaveCount(1, { timeout: 5_000 });
+});
