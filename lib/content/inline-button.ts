@@ -18,7 +18,7 @@ const CLICK_SCAN_MS = 300;
 // elements, so no script loop touches every element (each touch costs a wrapper in this isolated
 // world, and garbage to collect).
 const SECTION_WORDS = /integration|vendor\s*mapping/i;
-const CUSTOM_ELEMENTS_XPATH = "//body//*[contains(local-name(), '-')]";
+const CUSTOM_ELEMENTS_XPATH = ".//*[contains(local-name(), '-')]";
 
 function mayHaveSection(scope: PageScope): boolean {
   const doc = scope.document;
@@ -29,13 +29,21 @@ function mayHaveSection(scope: PageScope): boolean {
   return customElements(doc).some((el) => !!shadowRootOf(el));
 }
 
-function customElements(doc: Document): Element[] {
+/** Whether added content could hold a section: its text names one, or it holds custom elements. */
+function mayAddSection(node: Node): boolean {
+  if (node.nodeType === Node.TEXT_NODE) return SECTION_WORDS.test(node.nodeValue ?? '');
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const el = node as Element;
+  return SECTION_WORDS.test(el.textContent ?? '') || el.localName.includes('-') || customElements(el.ownerDocument, el).length > 0;
+}
+
+function customElements(doc: Document, root: Node = doc.body): Element[] {
   try {
-    const hosts = doc.evaluate(CUSTOM_ELEMENTS_XPATH, doc, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+    const hosts = doc.evaluate(CUSTOM_ELEMENTS_XPATH, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
     return Array.from({ length: Math.min(hosts.snapshotLength, 500) }, (_, i) => hosts.snapshotItem(i) as Element);
   } catch {
     // DOMs without XPath (unit-test DOMs): the same list, the slow way.
-    return Array.from(doc.body.getElementsByTagName('*')).filter((el) => el.localName.includes('-'));
+    return Array.from((root as Element).getElementsByTagName('*')).filter((el) => el.localName.includes('-'));
   }
 }
 
@@ -117,7 +125,10 @@ export function mountInlineButton(scope: PageScope): void {
     if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
     watchTimer = setTimeout(stop, WATCH_MS);
   };
-  const observer = new MutationObserver(() => schedule(SCAN_GAP_MS));
+  // Only what was added is looked at: a live app's ticker costs a regex over a few characters.
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => Array.from(r.addedNodes).some(mayAddSection))) schedule(SCAN_GAP_MS);
+  });
   // A section that appears inside a shadow root (a tab chosen in a web component) changes nothing
   // the observer sees: the admin's own click looks again, and restarts a watch that has ended.
   const onClick = (event: Event) => {
