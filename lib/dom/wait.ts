@@ -26,12 +26,28 @@ export async function waitFor<T>(doc: Document, probe: () => T | null | undefine
     const observer = new (view.MutationObserver ?? MutationObserver)(() => {
       if (scheduled) return;
       scheduled = true;
-      view.setTimeout(check, 0);
+      void nextTask().then(check);
     });
     observer.observe(doc, { childList: true, subtree: true, attributes: true, characterData: true });
     // Shadow roots do not report to a document observer: poll as well, gently.
     const poll = view.setInterval(check, 100);
     const timer = view.setTimeout(() => finish(probe() || null), timeoutMs);
+  });
+}
+
+/**
+ * Yields to the page for one task, so its framework can finish rendering. A MessageChannel task,
+ * not setTimeout: browsers throttle timers in background tabs to one a second, and Transfer to
+ * Edge fills a tab the admin is not looking at.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
   });
 }
 

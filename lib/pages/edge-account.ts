@@ -7,6 +7,7 @@ import { chooseOption, isSelectLike, isTextLike, isToggleLike, setText, setToggl
 import { findHeadings, findSection, type Section } from '../dom/sections';
 import { visibleText } from '../dom/tree';
 import { isRendered } from '../dom/visibility';
+import { nextTask } from '../dom/wait';
 import { clickSave } from './save';
 
 export const ACCOUNT_SECTION = ['MaintenanceIntegration', 'Maintenance Integration'];
@@ -74,7 +75,7 @@ export async function fillAccountSection(section: Section, plan: AccountPlan): P
   }
 
   // Frameworks may re-render after the last event: read everything back once, retry what slipped.
-  await new Promise((r) => setTimeout(r, 0));
+  await nextTask();
   for (const target of targets) {
     if (!target.el) continue;
     const entry = reports.find((r) => r.field === target.label)!;

@@ -9,7 +9,7 @@ import { normaliseLabel } from '../dom/text';
 import { composedParent, visibleText } from '../dom/tree';
 import { readLabelledValue } from '../dom/values';
 import { isFillable, isRendered } from '../dom/visibility';
-import { waitFor } from '../dom/wait';
+import { nextTask, waitFor } from '../dom/wait';
 import { clickSave } from './save';
 
 export const MAPPING_SECTION = ['Data Vendor Mapping'];
@@ -93,7 +93,7 @@ export async function fillFacility(doc: Document, collect: () => Element[], plan
   }
   if (!field) return [{ field: MAPPING_FIELD, status: 'not-found' }];
   let status = setText(field, plan.siteIdentifier);
-  await new Promise((r) => setTimeout(r, 0));
+  await nextTask();
   if (status !== 'not-visible' && !textMatches(field, plan.siteIdentifier)) status = setText(field, plan.siteIdentifier);
   const reports: FieldReport[] = [{ field: MAPPING_FIELD, status }];
   if (plan.save) {
