@@ -26,6 +26,9 @@ test('the inline button fills on a real click, ignores forged clicks, and does n
     const host = document.querySelector('keyferry-inline')!;
     host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     for (const el of [host, ...Array.from(host.children)]) (el as HTMLElement).click?.();
+    // Through the shadow root too, were it reachable (it is closed; the click handler also
+    // ignores untrusted events).
+    (host.shadowRoot?.querySelector('button') as HTMLElement | null)?.click();
   });
   await edge.waitForTimeout(500);
   expect(await fieldValues(edge)).toEqual(before);
