@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { matchPattern } from '@/lib/origins';
+import { CLIPBOARD_READ } from '@/lib/clipboard';
 import { send, type Reply } from './api';
 
 interface Settings {
@@ -47,8 +48,6 @@ function policyOf(reply: Reply): Policy {
 }
 
 const BY_ORGANISATION = 'Set by your organisation';
-
-const CLIPBOARD_READ = { permissions: ['clipboardRead' as const] };
 
 /** The optional clipboardRead permission: with it, a copied secret is cleared 30 s later even after the popup closed. */
 function ClipboardClearing({ say }: { say: Say }) {

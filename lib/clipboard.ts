@@ -1,6 +1,9 @@
 // What the clipboard clearing compares: a SHA-256 of the copied text, so the secret itself is kept
 // nowhere while the 30 s run.
 
+/** The optional permission that lets Keyferry check the clipboard before clearing it. */
+export const CLIPBOARD_READ = { permissions: ['clipboardRead' as const] };
+
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -48,9 +48,9 @@ async function apply(badge: Badge, tabId?: number): Promise<void> {
 }
 
 /** Shows the dot on a registered tab; any other tab goes back to the global badge. */
-export async function showTab(tabId: number, url: string | undefined): Promise<void> {
+export async function showTab(tabId: number, url: string | undefined, known?: Settings): Promise<void> {
   const count = Math.max(attention, 0);
-  const settings = await readSettings().catch(() => null);
+  const settings = known ?? (await readSettings().catch(() => null));
   if (!settings) return;
   const kind = registeredKind(url, settings);
   if (kind) return apply(badgeFor(kind, count), tabId);
@@ -71,7 +71,9 @@ export async function setAttention(count: number): Promise<void> {
 
 async function showAllTabs(): Promise<void> {
   const tabs = await browser.tabs.query({}).catch(() => []);
-  await Promise.all(tabs.filter((t) => t.id !== undefined).map((t) => showTab(t.id!, t.url)));
+  const settings = await readSettings().catch(() => null);
+  if (!settings) return;
+  await Promise.all(tabs.filter((t) => t.id !== undefined).map((t) => showTab(t.id!, t.url, settings)));
 }
 
 export function watchTabs(): void {

@@ -6,12 +6,11 @@
 // (storage.session), never the secret.
 
 import { browser } from 'wxt/browser';
-import { sha256Hex } from '../clipboard';
+import { CLIPBOARD_READ, sha256Hex } from '../clipboard';
 
 export const CLIPBOARD_ALARM = 'keyferry-clipboard';
 const PENDING_KEY = 'keyferry-clipboard-pending';
 const OFFSCREEN_URL = 'offscreen.html';
-export const CLIPBOARD_READ = { permissions: ['clipboardRead'] } as const;
 
 interface OffscreenApi {
   createDocument(details: { url: string; reasons: string[]; justification: string }): Promise<void>;
@@ -26,7 +25,7 @@ function offscreen(): OffscreenApi | undefined {
 /** Whether a copy will be cleared after the popup closes: the browser has offscreen documents and the admin allowed reading. */
 export async function canClearWhenClosed(): Promise<boolean> {
   if (!offscreen()) return false;
-  return browser.permissions.contains({ permissions: [...CLIPBOARD_READ.permissions] }).catch(() => false);
+  return browser.permissions.contains(CLIPBOARD_READ).catch(() => false);
 }
 
 export async function armClipboardClear(secret: string): Promise<{ clearsWhenClosed: boolean }> {

@@ -26,7 +26,7 @@ function mayHaveSection(scope: PageScope): boolean {
   if (SECTION_WORDS.test(doc.body.textContent ?? '')) return true;
   // Web components keep their text in shadow roots: look for a custom element hosting one.
   const shadowRootOf = scope.walk?.shadowRootOf ?? ((el: Element) => el.shadowRoot);
-  return customElements(doc).some((el) => !!shadowRootOf(el));
+  return customElementsIn(doc).some((el) => !!shadowRootOf(el));
 }
 
 /** Whether added content could hold a section: its text names one, or it holds custom elements. */
@@ -34,10 +34,10 @@ function mayAddSection(node: Node): boolean {
   if (node.nodeType === Node.TEXT_NODE) return SECTION_WORDS.test(node.nodeValue ?? '');
   if (node.nodeType !== Node.ELEMENT_NODE) return false;
   const el = node as Element;
-  return SECTION_WORDS.test(el.textContent ?? '') || el.localName.includes('-') || customElements(el.ownerDocument, el).length > 0;
+  return SECTION_WORDS.test(el.textContent ?? '') || el.localName.includes('-') || customElementsIn(el.ownerDocument, el).length > 0;
 }
 
-function customElements(doc: Document, root: Node = doc.body): Element[] {
+function customElementsIn(doc: Document, root: Node = doc.body): Element[] {
   try {
     const hosts = doc.evaluate(CUSTOM_ELEMENTS_XPATH, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
     return Array.from({ length: Math.min(hosts.snapshotLength, 500) }, (_, i) => hosts.snapshotItem(i) as Element);

@@ -188,7 +188,6 @@ function appearedOption(doc: Document, wanted: string, before: Set<Element>): El
   return elementsShowing(doc, wanted).find((el) => !before.has(el)) ?? null;
 }
 
-/** Native select by option text, or a custom combobox: open it, pick the option, check it shows. */
 /** A hidden input inside a visible combobox box (Vuetify's VSelect labels the input, not the box). */
 function visibleOuterCombobox(el: Element, visible: VisibleCheck): Element | null {
   let outer = composedParent(el);
@@ -198,6 +197,7 @@ function visibleOuterCombobox(el: Element, visible: VisibleCheck): Element | nul
   return null;
 }
 
+/** Native select by option text, or a custom combobox: open it, pick the option, check it shows. */
 export async function chooseOption(control: Element, wanted: string, visible: VisibleCheck = isFillable, timeoutMs = 1500): Promise<FieldStatus> {
   const el = visible(control) ? control : visibleOuterCombobox(control, visible);
   if (!el) return 'not-visible';

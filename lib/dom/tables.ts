@@ -23,6 +23,11 @@ export interface TableRow<K extends string> {
   element: Element;
 }
 
+/** A column header cell: cheaper than matches() on every element of a large page. */
+export function isHeaderCell(el: Element): boolean {
+  return el.localName === 'th' || el.getAttribute('role') === 'columnheader';
+}
+
 function columnPosition(header: Element): { position: number; usesColIndex: boolean } {
   const colIndex = header.getAttribute('aria-colindex');
   if (colIndex && Number.isFinite(Number(colIndex))) return { position: Number(colIndex), usesColIndex: true };
@@ -41,8 +46,7 @@ export function findTable<K extends string>(
 ): TableColumns<K> | null {
   const byContainer = new Map<Element, TableColumns<K>>();
   for (const header of elements) {
-    // Cheaper than matches(HEADER) on every element of a large page.
-    if ((header.localName !== 'th' && header.getAttribute('role') !== 'columnheader') || !isRendered(header)) continue;
+    if (!isHeaderCell(header) || !isRendered(header)) continue;
     const text = visibleText(header);
     const container = header.closest(GRID);
     if (!container) continue;

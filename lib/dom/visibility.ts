@@ -77,9 +77,7 @@ export function visibleFace(element: Element): Element | null {
   for (let depth = 0; el && depth < 4; depth++, el = composedParent(el)) {
     const others = Array.from(el.querySelectorAll(CONTROLS)).filter((c) => c !== element);
     if (others.length) return null;
-    if (effectivelyTransparent(el)) continue;
-    const rect = el.getBoundingClientRect();
-    if (!hasLayout(el.ownerDocument) || (rect.width >= 2 && rect.height >= 2)) return el;
+    if (!effectivelyTransparent(el) && hasBox(el)) return el;
   }
   return null;
 }
@@ -90,7 +88,11 @@ export function visibleFace(element: Element): Element | null {
  * option carries no secret, so the stricter fill rules are not needed to pick one.
  */
 export function isClickable(element: Element): boolean {
-  if (!isRendered(element)) return false;
+  return isRendered(element) && hasBox(element);
+}
+
+/** At least 2×2 px (always true without layout, as in unit-test DOMs). */
+function hasBox(element: Element): boolean {
   if (!hasLayout(element.ownerDocument)) return true;
   const rect = element.getBoundingClientRect();
   return rect.width >= 2 && rect.height >= 2;

@@ -1,6 +1,7 @@
 // Page kinds: each pairs its recognition words with a reader or a filler (STYLE.md).
 
 import type { Detection, PageKind, PageRead } from '../messages';
+import { isHeaderCell } from '../dom/tables';
 import { pageElements, type PageScope } from './scope';
 
 export type { PageScope } from './scope';
@@ -51,7 +52,7 @@ const READERS: Record<Exclude<PageKind, 'edge-account'>, Reader> = {
  * label-based readers look at every element (a 10,000-row Sites table has 40,000 cells).
  */
 function readingOrder(elements: Element[]): (keyof typeof READERS)[] {
-  const headers = elements.filter((el) => el.matches('th, [role=columnheader]'));
+  const headers = elements.filter(isHeaderCell);
   const byTable: (keyof typeof READERS)[] = [];
   if (recogniseApiKeys(headers)) byTable.push('api-keys');
   if (hasTimusTable(headers)) byTable.push('timus-api-access');
