@@ -8,43 +8,44 @@ import { findSection, type Section } from '../dom/sections';
 import { pageElements, type PageScope } from '../pages/scope';
 import { sendToBackground } from './runtime';
 
-const MAX_SCANS = 15;
-const SCAN_GAP_MS = 1_000;
-const WATCH_MS = 30_000;
-const CLICK_SCAN_MS = 300;
+const LOOK_GAPS_MS = [1_000, 2_000, 4_000, 8_000, 15_000];
+const CLICK_LOOK_MS = 300;
+/** A section brings a heading, labels and fields; a ticker or a toast brings one or two elements. */
+const MIN_NEW_ELEMENTS = 4;
+const NAVIGATION_KEYS = new Set(['Enter', ' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End']);
 
-// Cheap pre-checks before any real scan, so an unrelated page costs next to nothing (measured in
-// `npm run bench`): one regex over the body's text, then the browser's XPath engine lists custom
-// elements, so no script loop touches every element (each touch costs a wrapper in this isolated
-// world, and garbage to collect).
-const SECTION_WORDS = /integration|vendor\s*mapping/i;
-const CUSTOM_ELEMENTS_XPATH = ".//*[contains(local-name(), '-')]";
+// An unrelated page must cost next to nothing (`npm run bench`; an empty content script already
+// costs ~0.3 ms to set up its isolated world). So the first look is one regex over the body's text
+// plus one hit test, and no observer runs afterwards: each callback in this world costs ~0.05 ms,
+// and a live app mutates all the time. Later looks come from a few timed checks of the element
+// count (more elements means new content), and from the admin's own clicks and keys.
+// Spaces between the words may be any, or invisible (zero-width, soft hyphen).
+const SECTION_WORDS = /maintenance[\s\u00AD\u200B-\u200D\u2060\uFEFF]*integration|vendor[\s\u00AD\u200B-\u200D\u2060\uFEFF]*mapping/i;
 
-function mayHaveSection(scope: PageScope): boolean {
-  const doc = scope.document;
-  if (!doc.body) return false;
-  if (SECTION_WORDS.test(doc.body.textContent ?? '')) return true;
-  // Web components keep their text in shadow roots: look for a custom element hosting one.
+/**
+ * A cheap sign that the page may hold a section: its text names one, or a web component (whose
+ * text stays in its shadow root, outside `textContent`) is in view, or anywhere once the admin acted.
+ */
+function mayHaveSection(scope: PageScope, everywhere: boolean): boolean {
+  const body = scope.document.body;
+  if (!body) return false;
   const shadowRootOf = scope.walk?.shadowRootOf ?? ((el: Element) => el.shadowRoot);
-  return customElementsIn(doc).some((el) => !!shadowRootOf(el));
+  const isHost = (el: Element) => el.localName.includes('-') && !!shadowRootOf(el);
+  if (SECTION_WORDS.test(body.textContent ?? '')) return true;
+  const hit = everywhere ? null : hitInView(scope.document);
+  if (!hit) return Array.from(body.getElementsByTagName('*')).some(isHost);
+  for (let el: Element | null = hit; el; el = el.parentElement) if (isHost(el)) return true;
+  return false;
 }
 
-/** Whether added content could hold a section: its text names one, or it holds custom elements. */
-function mayAddSection(node: Node): boolean {
-  if (node.nodeType === Node.TEXT_NODE) return SECTION_WORDS.test(node.nodeValue ?? '');
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
-  const el = node as Element;
-  return SECTION_WORDS.test(el.textContent ?? '') || el.localName.includes('-') || customElementsIn(el.ownerDocument, el).length > 0;
-}
-
-function customElementsIn(doc: Document, root: Node = doc.body): Element[] {
-  try {
-    const hosts = doc.evaluate(CUSTOM_ELEMENTS_XPATH, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-    return Array.from({ length: Math.min(hosts.snapshotLength, 500) }, (_, i) => hosts.snapshotItem(i) as Element);
-  } catch {
-    // DOMs without XPath (unit-test DOMs): the same list, the slow way.
-    return Array.from((root as Element).getElementsByTagName('*')).filter((el) => el.localName.includes('-'));
-  }
+/**
+ * What the middle of the view shows. A hit test answers with the outermost shadow host, so one
+ * point finds an app built of web components without touching every element (one off-centre is
+ * found on the admin's first click or key). Null without layout (unit-test DOMs, hidden frames).
+ */
+function hitInView(doc: Document): Element | null {
+  const view = doc.defaultView;
+  return view ? doc.elementFromPoint(view.innerWidth / 2, view.innerHeight / 2) : null;
 }
 
 function findEdgeSection(scope: PageScope): { kind: 'edge-account' | 'edge-facility'; section: Section } | null {
@@ -89,54 +90,62 @@ function render(scope: PageScope, found: { kind: 'edge-account' | 'edge-facility
   place(host, found.section.heading);
 }
 
-/** Watches for a recognised section for a bounded time, then mounts the button once. */
-export function mountInlineButton(scope: PageScope): void {
+/**
+ * Looks for a recognised section at load and for a bounded time after, then mounts the button once.
+ * Returns a function that stops looking.
+ */
+export function mountInlineButton(scope: PageScope): () => void {
   const doc = scope.document;
-  let scans = 0;
+  const view = doc.defaultView;
+  const elements = doc.getElementsByTagName('*');
+  let seenCount = -1;
+  let candidate = false;
+  let done = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let watchTimer: ReturnType<typeof setTimeout> | undefined;
-  let watching = false;
-  let mounted = false;
-  const stop = () => {
-    watching = false;
-    observer.disconnect();
-    clearTimeout(timer);
-    clearTimeout(watchTimer);
-    timer = undefined;
-  };
-  const schedule = (delay: number) => {
-    if (!timer && watching) timer = setTimeout(() => void scan(), delay);
-  };
-  const scan = async () => {
-    timer = undefined;
-    if (!watching || scans++ >= MAX_SCANS) return stop();
-    if (!mayHaveSection(scope)) return;
-    const found = findEdgeSection(scope);
+
+  /** 'timer' looks only when elements were added, or the page has shown signs of a section. */
+  const look = async (trigger: 'load' | 'timer' | 'admin') => {
+    if (done) return;
+    const count = elements.length;
+    if (trigger === 'timer' && !candidate && Math.abs(count - seenCount) < MIN_NEW_ELEMENTS) return;
+    seenCount = count;
+    candidate = mayHaveSection(scope, trigger === 'admin');
+    const found = candidate ? findEdgeSection(scope) : null;
     if (!found) return;
+    done = true;
     stop();
-    mounted = true;
-    doc.removeEventListener('click', onClick, true);
     const eligible = (await sendToBackground({ type: 'keyferry:inline-eligible' }).catch(() => null)) as { ok?: boolean } | null;
     if (eligible?.ok) render(scope, found);
   };
-  const watch = () => {
-    watching = true;
-    scans = 0;
-    if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
-    watchTimer = setTimeout(stop, WATCH_MS);
+  const watch = (gaps: readonly number[], trigger: 'load' | 'timer' | 'admin') => {
+    clearTimeout(timer);
+    const [gap, ...rest] = gaps;
+    if (done || gap === undefined) return;
+    timer = setTimeout(() => {
+      void look(trigger);
+      watch(rest, 'timer');
+    }, gap);
   };
-  // Only what was added is looked at: a live app's ticker costs a regex over a few characters.
-  const observer = new MutationObserver((records) => {
-    if (records.some((r) => Array.from(r.addedNodes).some(mayAddSection))) schedule(SCAN_GAP_MS);
-  });
-  // A section that appears inside a shadow root (a tab chosen in a web component) changes nothing
-  // the observer sees: the admin's own click looks again, and restarts a watch that has ended.
-  const onClick = (event: Event) => {
-    if (!event.isTrusted || mounted) return;
-    if (!watching) watch();
-    schedule(CLICK_SCAN_MS);
+  // A section can appear without new elements the count sees (a tab chosen inside a shadow root,
+  // a panel unhidden): the admin's own click, key or history step prompts a look and a fresh watch.
+  const onAdmin = (event: Event) => {
+    if (!event.isTrusted || (event instanceof KeyboardEvent && !NAVIGATION_KEYS.has(event.key))) return;
+    watch([CLICK_LOOK_MS, ...LOOK_GAPS_MS], 'admin');
   };
-  doc.addEventListener('click', onClick, { capture: true, passive: true });
-  watch();
-  schedule(0);
+  const stop = () => {
+    clearTimeout(timer);
+    doc.removeEventListener('click', onAdmin, true);
+    doc.removeEventListener('keydown', onAdmin, true);
+    view?.removeEventListener('popstate', onAdmin);
+  };
+  doc.addEventListener('click', onAdmin, { capture: true, passive: true });
+  doc.addEventListener('keydown', onAdmin, { capture: true, passive: true });
+  view?.addEventListener('popstate', onAdmin, { passive: true });
+  // The first look waits for a painted frame: a hit test on a page still laying out would force
+  // that layout early. A tab in the background has no button to show until it is seen.
+  requestAnimationFrame(() => watch([0, ...LOOK_GAPS_MS], 'load'));
+  return () => {
+    done = true;
+    stop();
+  };
 }

@@ -30,14 +30,20 @@ export function sendToBackground(message: unknown): Promise<unknown> {
   return runtime().sendMessage(message);
 }
 
-/** chrome.dom.openOrClosedShadowRoot where the browser offers it. */
-export function shadowRootReader(): ((el: Element) => ShadowRoot | null) | undefined {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } }).chrome?.dom;
-  const open = dom?.openOrClosedShadowRoot;
-  if (!open) return undefined;
+type OpenOrClosed = (el: HTMLElement) => ShadowRoot | null;
+
+/**
+ * Any element's shadow root, open or closed, through chrome.dom.openOrClosedShadowRoot where the
+ * browser offers it. Looked up on first use: the first touch of `chrome.dom` builds its bindings,
+ * a cost a page without shadow hosts should not pay.
+ */
+export function shadowRootReader(): (el: Element) => ShadowRoot | null {
+  let open: OpenOrClosed | null | undefined;
   return (el) => {
     // Chrome throws for elements that cannot host a shadow root.
     if (!canHostShadow(el)) return null;
+    if (open === undefined) open = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: OpenOrClosed } } }).chrome?.dom?.openOrClosedShadowRoot ?? null;
+    if (!open) return el.shadowRoot;
     try {
       return open(el as HTMLElement);
     } catch {

@@ -2,8 +2,7 @@ import type { PageScope } from '../pages/scope';
 import { shadowRootReader } from './runtime';
 
 export function pageScope(): PageScope {
-  const shadowRootOf = shadowRootReader();
-  return { document, hostname: location.hostname, walk: shadowRootOf ? { shadowRootOf } : {} };
+  return { document, hostname: location.hostname, walk: { shadowRootOf: shadowRootReader() } };
 }
 
 /** The error's class only: a message could quote page content. */

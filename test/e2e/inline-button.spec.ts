@@ -60,8 +60,8 @@ test('no inline button on a page that is not an Edge form', async ({ context }) 
   expect(await page.locator('keyferry-inline').count()).toBe(0);
 });
 
-for (const style of ['account-wc', 'account-vuetify']) {
-  test(`the inline button is placed on ${style} (a section in a shadow root, or rendered late by a library)`, async ({ context }) => {
+for (const style of ['account-wc', 'account-vuetify', 'account-react']) {
+  test(`the inline button is placed on ${style} (a section in a shadow root, or rendered a second after load)`, async ({ context }) => {
     await vaultWithApiCredentials(context);
     const page = await context.newPage();
     await page.goto(`${FIXTURES}/edge/${style}.html`);

@@ -212,7 +212,22 @@ describe('scope', () => {
     const scope = pageScope();
     expect(scope.document).toBe(document);
     expect(scope.hostname).toBe(location.hostname);
-    expect(scope.walk).toEqual({});
+    document.body.innerHTML = '<edge-form id="open"></edge-form><edge-form id="closed"></edge-form>';
+    const open = document.getElementById('open')!.attachShadow({ mode: 'open' });
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' });
+    expect(scope.walk!.shadowRootOf!(document.getElementById('open')!)).toBe(open);
+    expect(scope.walk!.shadowRootOf!(document.getElementById('closed')!)).toBeNull();
+  });
+
+  it('pageScope looks chrome.dom up only when a shadow root is first asked for', () => {
+    const dom = vi.fn(() => ({ openOrClosedShadowRoot: () => null }));
+    vi.stubGlobal('chrome', Object.defineProperty({}, 'dom', { get: dom }));
+    const scope = pageScope();
+    expect(dom).not.toHaveBeenCalled();
+    document.body.innerHTML = '<edge-form id="host"></edge-form>';
+    scope.walk!.shadowRootOf!(document.getElementById('host')!);
+    scope.walk!.shadowRootOf!(document.getElementById('host')!);
+    expect(dom).toHaveBeenCalledTimes(1);
   });
 
   it('pageScope reads closed shadow roots through chrome.dom.openOrClosedShadowRoot, only on elements that can host one', async () => {

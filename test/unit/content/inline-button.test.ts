@@ -7,7 +7,7 @@
 // background, one test marks its click event trusted, as the browser does for real input.
 
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock, type MockInstance } from 'vitest';
-import { mountInlineButton } from '@/lib/content/inline-button';
+import { mountInlineButton as mount } from '@/lib/content/inline-button';
 import type { PageScope } from '@/lib/pages/scope';
 import { loadFixture } from '../fixtures';
 
@@ -48,16 +48,36 @@ const ACCOUNT = fixtureBody('edge/account-native.html');
 const FACILITY = `<h1>Facility Profile</h1><section><h2>Data Vendor Mapping</h2>
   <table><tr><th>Vendor</th><th>Facility</th></tr><tr><td>Titan Maintenance Facility</td><td><input aria-label="Titan Maintenance Facility"></td></tr></table></section>`;
 
+/** Past the first look, which waits for a painted frame. */
 const flush = async () => {
-  await vi.advanceTimersByTimeAsync(0);
+  await vi.advanceTimersByTimeAsync(20);
   for (let i = 0; i < 5; i++) await Promise.resolve();
 };
+
+function trustedKey(key: string): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** Counts reads of the body's `textContent` from now on (happy-dom's getter recurses into children). */
+function textReads(): () => number {
+  let owner: object | null = document.body;
+  while (owner && !Object.getOwnPropertyDescriptor(owner, 'textContent')) owner = Object.getPrototypeOf(owner);
+  const spy = vi.spyOn(owner as HTMLElement, 'textContent', 'get');
+  spy.mockClear();
+  return () => spy.mock.contexts.filter((el) => el === document.body).length;
+}
 
 function trustedClick(): MouseEvent {
   const event = new MouseEvent('click', { bubbles: true, composed: true });
   Object.defineProperty(event, 'isTrusted', { value: true });
   return event;
 }
+
+// Every mount listens on the shared document until stopped: each test's mounts end with it.
+const stops: (() => void)[] = [];
+const mountInlineButton = (pageScope: PageScope) => stops.push(mount(pageScope));
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -66,8 +86,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  // Let every mount's 30 s watch end so no observer outlives its test.
-  await vi.advanceTimersByTimeAsync(31_000);
+  stops.splice(0).forEach((stop) => stop());
   vi.useRealTimers();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -151,20 +170,100 @@ describe('on an Edge Account Settings page with a MaintenanceIntegration section
     expect(hosts()).toHaveLength(0);
   });
 
-  it('finds a section that renders after load, on the next scan after the change', async () => {
+  it('finds a section that renders after load at the next timed look, from the elements it adds', async () => {
     background({ 'keyferry:inline-eligible': { ok: true } });
     document.body.innerHTML = '<main><p role="progressbar">Loading…</p></main>';
     mountInlineButton(scope());
     await flush();
-    await vi.advanceTimersByTimeAsync(2_000);
     expect(sendMessage).not.toHaveBeenCalled();
     document.querySelector('main')!.innerHTML = ACCOUNT;
-    await vi.advanceTimersByTimeAsync(999);
+    await vi.advanceTimersByTimeAsync(900);
     expect(hosts()).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(100);
     await flush();
     expect(sentTypes()).toEqual(['keyferry:inline-eligible']);
     expect(hosts()).toHaveLength(1);
+  });
+
+  it('does not read the page again while it only changes text or adds an element or two (a ticker, a toast)', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = '<main><h1>Dashboard</h1><output>tick 0</output></main>';
+    const reads = textReads();
+    mountInlineButton(scope());
+    await flush();
+    expect(reads()).toBe(1);
+    for (let i = 1; i <= 300; i++) {
+      document.querySelector('output')!.textContent = `tick ${i}`;
+      if (i % 100 === 0) document.querySelector('main')!.append(document.createElement('p'));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(reads()).toBe(1);
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('a section shown without new elements (a panel unhidden) is found after the admin’s click', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = `<button>Show</button><div hidden id="panel">${ACCOUNT}</div>`;
+    mountInlineButton(scope());
+    await flush();
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(hosts()).toHaveLength(0);
+    document.getElementById('panel')!.hidden = false;
+    document.querySelector('button')!.dispatchEvent(trustedClick());
+    await vi.advanceTimersByTimeAsync(299);
+    expect(sendMessage).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await flush();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('a tab chosen by keyboard inside a web component is found after the key; typing is not a reason to look', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = '<edge-facility id="app"></edge-facility><input id="note">';
+    const app = document.getElementById('app')!;
+    const root = app.attachShadow({ mode: 'open' });
+    root.innerHTML = '<h1>Facility Profile</h1><div role="tablist"><button role="tab">General</button><button role="tab">Misc Information</button></div><div id="tab"></div>';
+    // Off the centre of the view: the first look's hit test does not reach it.
+    vi.spyOn(document, 'elementFromPoint').mockReturnValue(document.getElementById('note'));
+    mountInlineButton(scope());
+    await flush();
+    await vi.advanceTimersByTimeAsync(31_000);
+    root.getElementById('tab')!.innerHTML = FACILITY;
+    const reads = textReads();
+    document.getElementById('note')!.dispatchEvent(trustedKey('a'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(reads()).toBe(0);
+    root.querySelector('[role=tab]')!.dispatchEvent(trustedKey('ArrowRight'));
+    await vi.advanceTimersByTimeAsync(300);
+    await flush();
+    expect(sentTypes()).toEqual(['keyferry:inline-eligible']);
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('with layout, a web component in the middle of the view is found by one hit test, without listing every element', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = '<main><edge-account-settings id="app"><span id="slotted">light</span></edge-account-settings></main>';
+    const root = document.getElementById('app')!.attachShadow({ mode: 'open' });
+    root.innerHTML = `<section><h2>MaintenanceIntegration</h2><label for="a">Maintenance ID</label><input id="a"></section><slot></slot>`;
+    const hit = vi.spyOn(document, 'elementFromPoint').mockReturnValue(document.getElementById('slotted'));
+    const listed = vi.spyOn(document.body, 'getElementsByTagName');
+    mountInlineButton(scope());
+    await flush();
+    expect(hit).toHaveBeenCalledTimes(1);
+    expect(listed).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('with layout, a plain page in view costs one hit test and no listing', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = '<main><p id="p">Orders</p><x-chart></x-chart></main>';
+    document.querySelector('x-chart')!.attachShadow({ mode: 'open' }).innerHTML = '<h2>MaintenanceIntegration</h2>';
+    vi.spyOn(document, 'elementFromPoint').mockReturnValue(document.getElementById('p'));
+    const listed = vi.spyOn(document.body, 'getElementsByTagName');
+    mountInlineButton(scope());
+    await flush();
+    expect(listed).not.toHaveBeenCalled();
+    expect(hosts()).toHaveLength(0);
   });
 
   it('stops watching after 30 s: a section that appears later gets no button', async () => {
