@@ -51,6 +51,19 @@ export function nextTask(): Promise<void> {
   });
 }
 
+// Deeper than any framework's own chain of flushes (Lit's update takes a few promise turns).
+const MICROTASK_TURNS = 8;
+
+/**
+ * Resolves once what the page's frameworks queued in answer to our events has run: React renders
+ * a discrete event (input, change, click, focus) before dispatchEvent returns; Vue, Lit and Svelte
+ * flush in microtasks. Unlike yielding a task, this does not wait behind the page's unrelated
+ * scheduled work, which is where most of a fill's time went.
+ */
+export async function frameworksSettled(): Promise<void> {
+  for (let turn = 0; turn < MICROTASK_TURNS; turn++) await Promise.resolve();
+}
+
 export function nextFrame(doc: Document): Promise<void> {
   const view = doc.defaultView;
   return new Promise((resolve) => {

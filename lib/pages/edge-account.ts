@@ -7,7 +7,7 @@ import { chooseOption, isSelectLike, isTextLike, isToggleLike, setText, setToggl
 import { findHeadings, findSection, type Section } from '../dom/sections';
 import { visibleText } from '../dom/tree';
 import { isRendered } from '../dom/visibility';
-import { nextTask } from '../dom/wait';
+import { frameworksSettled } from '../dom/wait';
 import { clickSave } from './save';
 
 export const ACCOUNT_SECTION = ['MaintenanceIntegration', 'Maintenance Integration'];
@@ -74,15 +74,16 @@ export async function fillAccountSection(section: Section, plan: AccountPlan): P
     report(label, el ? setText(el, plan[key], visible) : 'not-found');
   }
 
-  // Frameworks may re-render after the last event: read everything back once, retry what slipped.
-  await nextTask();
-  for (const target of targets) {
-    if (!target.el) continue;
-    const entry = reports.find((r) => r.field === target.label)!;
-    if (!textMatches(target.el, plan[target.key]) && entry.status !== 'not-visible') {
-      entry.status = setText(target.el, plan[target.key], visible);
-      if (entry.status === 'already-correct') entry.status = 'filled';
-    }
+  // Frameworks may re-render after the last event: read everything back, retry once what slipped,
+  // and read that back too.
+  await frameworksSettled();
+  const slipped = targets.filter(
+    (t) => t.el && !textMatches(t.el, plan[t.key]) && reports.find((r) => r.field === t.label)!.status !== 'not-visible',
+  );
+  for (const { key, el } of slipped) setText(el!, plan[key], visible);
+  if (slipped.length) await frameworksSettled();
+  for (const { key, label, el } of slipped) {
+    reports.find((r) => r.field === label)!.status = textMatches(el!, plan[key]) ? 'filled' : 'rejected-by-page';
   }
   if (plan.save) reports.push({ field: 'Save', status: clickSave(section, ['Save', 'Save Changes', 'Apply']) });
   return reports;

@@ -9,7 +9,7 @@ import { normaliseLabel } from '../dom/text';
 import { composedParent, visibleText } from '../dom/tree';
 import { readLabelledValue } from '../dom/values';
 import { isFillable, isRendered } from '../dom/visibility';
-import { nextTask, waitFor } from '../dom/wait';
+import { frameworksSettled, waitFor } from '../dom/wait';
 import { clickSave } from './save';
 
 export const MAPPING_SECTION = ['Data Vendor Mapping'];
@@ -93,8 +93,12 @@ export async function fillFacility(doc: Document, collect: () => Element[], plan
   }
   if (!field) return [{ field: MAPPING_FIELD, status: 'not-found' }];
   let status = setText(field, plan.siteIdentifier);
-  await nextTask();
-  if (status !== 'not-visible' && !textMatches(field, plan.siteIdentifier)) status = setText(field, plan.siteIdentifier);
+  await frameworksSettled();
+  if (status !== 'not-visible' && !textMatches(field, plan.siteIdentifier)) {
+    setText(field, plan.siteIdentifier);
+    await frameworksSettled();
+    status = textMatches(field, plan.siteIdentifier) ? 'filled' : 'rejected-by-page';
+  }
   const reports: FieldReport[] = [{ field: MAPPING_FIELD, status }];
   if (plan.save) {
     const scope: Section = { heading: field, elements: [...section.elements, ...collect().filter(isInOpenDialog)] };

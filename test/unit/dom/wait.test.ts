@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextFrame, waitFor } from '@/lib/dom/wait';
+import { frameworksSettled, nextFrame, waitFor } from '@/lib/dom/wait';
 
 /** Lets promise callbacks and MutationObserver deliveries run without moving fake time. */
 const settle = async () => {
@@ -194,5 +194,20 @@ describe('nextFrame', () => {
     void nextFrame(doc).then(() => (done = true));
     await vi.advanceTimersByTimeAsync(16);
     expect(done).toBe(true);
+  });
+});
+
+describe('frameworksSettled', () => {
+  it('resolves after a framework’s chain of microtask flushes, without waiting for a task', async () => {
+    const order: string[] = [];
+    // A Lit-like update: a few promise turns deep.
+    void Promise.resolve()
+      .then(() => Promise.resolve())
+      .then(() => order.push('framework flushed'));
+    const task = setTimeout(() => order.push('page task'), 0);
+    await frameworksSettled();
+    order.push('settled');
+    clearTimeout(task);
+    expect(order).toEqual(['framework flushed', 'settled']);
   });
 });

@@ -295,6 +295,28 @@ describe('fillAccountSection with missing or unusable fields', () => {
     expect(value(doc, 'mi-password')).toBe(source.apiToken);
   });
 
+  it('reads every field back after the page re-renders: a value the page put back once is set again', async () => {
+    const doc = loadFixture('edge/account-native.html');
+    const secret = doc.getElementById('mi-secret') as HTMLInputElement;
+    let reverts = 1;
+    // A framework flushing its state a microtask after the event, from a stale copy, the first time.
+    secret.addEventListener('blur', () => {
+      if (reverts-- > 0) queueMicrotask(() => queueMicrotask(() => (secret.value = '')));
+    });
+    const reports = await fillAccountSection(findAccountSection(deepElements(doc.body))!, PLAN);
+    expect(secret.value).toBe(source.apiSecretKey);
+    expect(statusOf(reports)['Client Secret']).toBe('filled');
+  });
+
+  it('a field the page puts back every time is reported rejected-by-page', async () => {
+    const doc = loadFixture('edge/account-native.html');
+    const user = doc.getElementById('mi-user') as HTMLInputElement;
+    user.addEventListener('blur', () => queueMicrotask(() => (user.value = 'admin')));
+    const reports = await fillAccountSection(findAccountSection(deepElements(doc.body))!, PLAN);
+    expect(statusOf(reports)['Maintenance User']).toBe('rejected-by-page');
+    expect(statusOf(reports)['Maintenance Password']).toBe('filled');
+  });
+
   it('does not fill a transparent (opacity:0) field inside the section', async () => {
     const doc = loadFixture('edge/account-native.html');
     (doc.getElementById('mi-password') as HTMLElement).style.opacity = '0';

@@ -189,6 +189,21 @@ describe('fillFacility with a page that does not cooperate', () => {
     expect(byId(document, 'fuel').value).toBe(DECOY_VENDOR);
   });
 
+  it('reads the mapping back after the page re-renders: put back once, it is set again; put back always, it is rejected-by-page', async () => {
+    const html = `<section><h2>Data Vendor Mapping</h2><div><label for="titan">Titan Maintenance Facility</label><input id="titan" value="old"></div></section>`;
+    for (const [reverts, status] of [[1, 'filled'], [Infinity, 'rejected-by-page']] as const) {
+      document.body.innerHTML = html;
+      const titan = byId(document, 'titan');
+      let left: number = reverts;
+      titan.addEventListener('blur', () => {
+        if (left-- > 0) queueMicrotask(() => (titan.value = 'old'));
+      });
+      const reports = await fillFacility(document, () => deepElements(document.body), PLAN, 50);
+      expect(reports).toEqual([{ field: 'Titan Maintenance Facility', status }]);
+      expect(titan.value).toBe(status === 'filled' ? maple.identifier : 'old');
+    }
+  });
+
   it('with one pencil per vendor row, presses the Titan Maintenance row’s, not the Fuel Vendor one listed first', async () => {
     document.body.innerHTML = `<section><h2>Data Vendor Mapping</h2><table><tbody>
       <tr><th>Fuel Vendor Facility</th><td id="fuel-cell">${DECOY_VENDOR}</td><td><button id="edit-fuel" aria-label="Edit">✎</button></td></tr>
