@@ -140,7 +140,7 @@ function setNativeSelect(select: HTMLSelectElement, wanted: string): FieldStatus
   return showsOption(select, wanted) ? 'filled' : 'rejected-by-page';
 }
 
-function listboxesFor(combo: Element): Element[] {
+function listboxesFor(combo: Element, everything: Element[]): Element[] {
   const ids = [combo, ...Array.from(combo.querySelectorAll('[aria-controls], [aria-owns]'))]
     .flatMap((el) => `${el.getAttribute('aria-controls') ?? ''} ${el.getAttribute('aria-owns') ?? ''}`.split(/\s+/))
     .filter(Boolean);
@@ -148,12 +148,12 @@ function listboxesFor(combo: Element): Element[] {
     .map((id) => byIdInRoot(combo, id) ?? combo.ownerDocument.getElementById(id))
     .filter((el): el is Element => !!el);
   // Component libraries often render the list in a portal at the end of <body>.
-  const anywhere = deepElements(combo.ownerDocument).filter((el) => el.matches('[role=listbox], [role=menu]'));
+  const anywhere = everything.filter((el) => el.matches('[role=listbox], [role=menu]'));
   return [...named, ...anywhere].filter((el) => isRendered(el));
 }
 
-function findOption(combo: Element, wanted: string): Element | null {
-  for (const list of listboxesFor(combo)) {
+function findOption(combo: Element, wanted: string, everything: Element[]): Element | null {
+  for (const list of listboxesFor(combo, everything)) {
     const options = list.matches('[role=option], [role=menuitem]')
       ? [list]
       : Array.from(list.querySelectorAll('[role=option], [role=menuitem], [role=menuitemradio], li'));
@@ -169,10 +169,10 @@ function findOption(combo: Element, wanted: string): Element | null {
  * Design) give role=option only to zero-size copies for screen readers and draw the clickable
  * options as plain divs: those are found as the ones that appear once the list is open.
  */
-function elementsShowing(doc: Document, wanted: string): Element[] {
+function elementsShowing(everything: Element[], wanted: string): Element[] {
   const want = normaliseLabel(wanted);
   const out: Element[] = [];
-  for (const el of deepElements(doc)) {
+  for (const el of everything) {
     const text = el.textContent ?? '';
     if (text.length > want.length + 40 || normaliseLabel(visibleText(el)) !== want) continue;
     if (!isClickable(el)) continue;
@@ -184,8 +184,8 @@ function elementsShowing(doc: Document, wanted: string): Element[] {
   return out;
 }
 
-function appearedOption(doc: Document, wanted: string, before: Set<Element>): Element | null {
-  return elementsShowing(doc, wanted).find((el) => !before.has(el)) ?? null;
+function appearedOption(everything: Element[], wanted: string, before: Set<Element>): Element | null {
+  return elementsShowing(everything, wanted).find((el) => !before.has(el)) ?? null;
 }
 
 /** A hidden input inside a visible combobox box (Vuetify's VSelect labels the input, not the box). */
@@ -204,11 +204,19 @@ export async function chooseOption(control: Element, wanted: string, visible: Vi
   if (el.tagName === 'SELECT') return setNativeSelect(el as HTMLSelectElement, wanted);
   if (showsOption(el, wanted)) return 'already-correct';
   const doc = el.ownerDocument;
-  const before = new Set(elementsShowing(doc, wanted));
+  const before = new Set(elementsShowing(deepElements(doc), wanted));
   // A typeable combobox filters by what is typed; a read-only one opens on a click.
   if (el.tagName === 'INPUT' && !(el as HTMLInputElement).readOnly) setText(el, wanted, visible);
   else press(el);
-  const option = await waitFor(doc, () => findOption(el, wanted) ?? appearedOption(doc, wanted, before), timeoutMs);
+  // One walk of the page per look: the list may be in a portal or a shadow root.
+  const option = await waitFor(
+    doc,
+    () => {
+      const everything = deepElements(doc);
+      return findOption(el, wanted, everything) ?? appearedOption(everything, wanted, before);
+    },
+    timeoutMs,
+  );
   if (!option) {
     el.ownerDocument.defaultView?.document.body?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     return 'not-found';

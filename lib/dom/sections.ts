@@ -22,12 +22,6 @@ function headingLevel(element: Element): number {
   return element.matches(HEADING) ? 6 : 7;
 }
 
-function ownTextMatches(element: Element, wanted: string): boolean {
-  const raw = element.textContent ?? '';
-  if (raw.length > wanted.length * 3 + 40) return false;
-  return compactLabel(visibleText(element)) === compactLabel(wanted);
-}
-
 // Form controls are never headings, nor is an element holding one that shows words (a select's
 // options, a textarea's text). A button or an input inside does not count: a heading may hold a
 // help button or a toggle.
@@ -36,15 +30,26 @@ const NOT_HEADING = 'html,body,script,style,a,input,button,' + TEXT_CONTROL;
 
 /** Heading-like elements whose text is exactly one of `words`, innermost first, headings preferred. */
 export function findHeadings(elements: Element[], words: string[]): Element[] {
-  const found = elements.filter(
-    (el) => !el.matches(NOT_HEADING) && words.some((w) => ownTextMatches(el, w)) && !el.querySelector(TEXT_CONTROL),
-  );
+  const wanted = new Set(words.map(compactLabel));
+  // A heading's text is short: its raw text (hidden parts included) is a cheap first test.
+  const longest = Math.max(...words.map((w) => w.length)) * 3 + 40;
+  const found = elements.filter((el) => {
+    const raw = el.textContent ?? '';
+    return (
+      raw.length <= longest &&
+      !!raw.trim() &&
+      !el.matches(NOT_HEADING) &&
+      wanted.has(compactLabel(visibleText(el))) &&
+      !el.querySelector(TEXT_CONTROL)
+    );
+  });
   const innermost = found.filter((a) => !found.some((b) => b !== a && composedContains(a, b)));
   return innermost.sort((a, b) => Number(!a.matches(HEADING)) - Number(!b.matches(HEADING)));
 }
 
 function sectionContainer(heading: Element, elements: Element[]): Element | null {
   const level = headingLevel(heading);
+  let title: string | undefined;
   for (let el = composedParent(heading); el; el = composedParent(el)) {
     if (el.matches('body, html')) return null;
     if (!el.matches(CONTAINER) && !(el.tagName.includes('-') && el.shadowRoot)) continue;
@@ -54,8 +59,8 @@ function sectionContainer(heading: Element, elements: Element[]): Element | null
         other !== heading &&
         other.matches(HEADING) &&
         headingLevel(other) <= level &&
-        normaliseLabel(visibleText(other)) !== normaliseLabel(visibleText(heading)) &&
-        composedContains(el, other),
+        composedContains(el, other) &&
+        normaliseLabel(visibleText(other)) !== (title ??= normaliseLabel(visibleText(heading))),
     );
     return rival ? null : el;
   }
