@@ -3,9 +3,18 @@
 
 import { composedParent } from './tree';
 
+// A computed style is live (it always answers for the element's current state), so one per element
+// serves every later check; asking again would build a new object each time.
+const computedStyles = new WeakMap<Element, CSSStyleDeclaration>();
+
 function styleOf(element: Element): CSSStyleDeclaration | null {
+  const known = computedStyles.get(element);
+  if (known) return known;
   const view = element.ownerDocument.defaultView;
-  return view ? view.getComputedStyle(element) : null;
+  if (!view) return null;
+  const style = view.getComputedStyle(element);
+  computedStyles.set(element, style);
+  return style;
 }
 
 /** Engines without layout (unit-test DOMs) report zero-size boxes for everything. */
