@@ -141,9 +141,11 @@ export function mountInlineButton(scope: PageScope): () => void {
   doc.addEventListener('click', onAdmin, { capture: true, passive: true });
   doc.addEventListener('keydown', onAdmin, { capture: true, passive: true });
   view?.addEventListener('popstate', onAdmin, { passive: true });
-  // The first look waits for a painted frame: a hit test on a page still laying out would force
-  // that layout early. A tab in the background has no button to show until it is seen.
-  requestAnimationFrame(() => watch([0, ...LOOK_GAPS_MS], 'load'));
+  // The first look waits for the parsed page and a painted frame: a hit test on a page still laying
+  // out would force that layout early. A tab in the background has no button to show until it is seen.
+  const start = () => requestAnimationFrame(() => watch([0, ...LOOK_GAPS_MS], 'load'));
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
   return () => {
     done = true;
     stop();

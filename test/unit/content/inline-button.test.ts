@@ -266,6 +266,20 @@ describe('on an Edge Account Settings page with a MaintenanceIntegration section
     expect(hosts()).toHaveLength(0);
   });
 
+  it('started while the page is still loading (document_start), looks once it is parsed', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    mountInlineButton(scope());
+    document.body.innerHTML = ACCOUNT;
+    await flush();
+    expect(sendMessage).not.toHaveBeenCalled();
+    readyState.mockReturnValue('interactive');
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await flush();
+    expect(sentTypes()).toEqual(['keyferry:inline-eligible']);
+    expect(hosts()).toHaveLength(1);
+  });
+
   it('stops watching after 30 s: a section that appears later gets no button', async () => {
     background({ 'keyferry:inline-eligible': { ok: true } });
     document.body.innerHTML = '<main></main>';
