@@ -247,6 +247,8 @@ async function profiled(label, send, work) {
   return out;
 }
 
+// Browsers a group starts for itself, closed with the others whatever happens.
+const extraBrowsers = [];
 try {
   // The inline script is registered on install for the pre-registered origin; wait for it.
   for (let i = 0; i < 100; i++) {
@@ -320,6 +322,7 @@ try {
     fs.cpSync(E2E_DIR, emptyDir, { recursive: true });
     fs.writeFileSync(path.join(emptyDir, E2E_SCRIPTS.get('inline')), 'void 0;\n');
     const empty = await launch('with-empty-inline', emptyDir);
+    extraBrowsers.push(empty);
     const emptyWorker = empty.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await empty.waitForEvent('serviceworker'));
     for (let i = 0; i < 100 && !(await emptyWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)); i++) await sleep(50);
     const emptyPage = await empty.newPage();
@@ -770,7 +773,7 @@ try {
     record('popup: search keystroke → updated count', keystroke, 'ms', 10);
   }
 } finally {
-  await Promise.all([ext.close().catch(() => undefined), plain.close().catch(() => undefined)]);
+  await Promise.all([ext, plain, ...extraBrowsers].map((b) => b.close().catch(() => undefined)));
   await fixtures.close();
   await new Promise((r) => heavyServer.close(r));
   fs.rmSync(tmpRoot, { recursive: true, force: true });

@@ -4,7 +4,7 @@
 import { normaliseLabel } from './text';
 import { byIdInRoot, composedParent, deepElements, visibleText } from './tree';
 import { isClickable, isFillable, isRendered, visibleFace } from './visibility';
-import { waitFor } from './wait';
+import { frameworksSettled, waitFor } from './wait';
 
 export type FieldStatus = 'filled' | 'already-correct' | 'not-found' | 'rejected-by-page' | 'not-visible';
 
@@ -74,6 +74,18 @@ export function setText(el: Element, value: string, visible: VisibleCheck = isFi
 
 export function textMatches(el: Element, value: string): boolean {
   return currentText(el) === value;
+}
+
+/**
+ * Reads text fields back once the page's frameworks have settled: a value the page put back is set
+ * once more and read back again. The final status of each field that slipped, by field.
+ */
+export async function readBack(fields: readonly { el: Element; value: string }[], visible: VisibleCheck = isFillable): Promise<Map<Element, FieldStatus>> {
+  await frameworksSettled();
+  const slipped = fields.filter(({ el, value }) => !textMatches(el, value));
+  for (const { el, value } of slipped) setText(el, value, visible);
+  if (slipped.length) await frameworksSettled();
+  return new Map(slipped.map(({ el, value }) => [el, textMatches(el, value) ? 'filled' : 'rejected-by-page']));
 }
 
 // ---- toggles ----

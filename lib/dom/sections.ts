@@ -30,18 +30,14 @@ const NOT_HEADING = 'html,body,script,style,a,input,button,' + TEXT_CONTROL;
 
 /** Heading-like elements whose text is exactly one of `words`, innermost first, headings preferred. */
 export function findHeadings(elements: Element[], words: string[]): Element[] {
-  const wanted = new Set(words.map(compactLabel));
-  // A heading's text is short: its raw text (hidden parts included) is a cheap first test.
-  const longest = Math.max(...words.map((w) => w.length)) * 3 + 40;
+  // A heading's text is short: its raw text (hidden parts included) is a cheap first test per word.
+  const wanted = words.map((w) => ({ compact: compactLabel(w), maxRaw: w.length * 3 + 40 }));
   const found = elements.filter((el) => {
     const raw = el.textContent ?? '';
-    return (
-      raw.length <= longest &&
-      !!raw.trim() &&
-      !el.matches(NOT_HEADING) &&
-      wanted.has(compactLabel(visibleText(el))) &&
-      !el.querySelector(TEXT_CONTROL)
-    );
+    const fits = wanted.filter((w) => raw.length <= w.maxRaw);
+    if (!fits.length || !raw.trim() || el.matches(NOT_HEADING)) return false;
+    const shown = compactLabel(visibleText(el));
+    return fits.some((w) => w.compact === shown) && !el.querySelector(TEXT_CONTROL);
   });
   const innermost = found.filter((a) => !found.some((b) => b !== a && composedContains(a, b)));
   return innermost.sort((a, b) => Number(!a.matches(HEADING)) - Number(!b.matches(HEADING)));

@@ -3,11 +3,10 @@
 
 import type { AccountPlan, FieldReport } from '../messages';
 import { CONTROL_SELECTOR, bestLabelled } from '../dom/labels';
-import { chooseOption, isSelectLike, isTextLike, isToggleLike, setText, setToggle, textMatches, visibilityOnce, type FieldStatus } from '../dom/fill';
+import { chooseOption, isSelectLike, isTextLike, isToggleLike, readBack, setText, setToggle, visibilityOnce, type FieldStatus } from '../dom/fill';
 import { findHeadings, findSection, type Section } from '../dom/sections';
 import { visibleText } from '../dom/tree';
 import { isRendered } from '../dom/visibility';
-import { frameworksSettled } from '../dom/wait';
 import { clickSave } from './save';
 
 export const ACCOUNT_SECTION = ['MaintenanceIntegration', 'Maintenance Integration'];
@@ -74,17 +73,11 @@ export async function fillAccountSection(section: Section, plan: AccountPlan): P
     report(label, el ? setText(el, plan[key], visible) : 'not-found');
   }
 
-  // Frameworks may re-render after the last event: read everything back, retry once what slipped,
-  // and read that back too.
-  await frameworksSettled();
-  const slipped = targets.filter(
-    (t) => t.el && !textMatches(t.el, plan[t.key]) && reports.find((r) => r.field === t.label)!.status !== 'not-visible',
-  );
-  for (const { key, el } of slipped) setText(el!, plan[key], visible);
-  if (slipped.length) await frameworksSettled();
-  for (const { key, label, el } of slipped) {
-    reports.find((r) => r.field === label)!.status = textMatches(el!, plan[key]) ? 'filled' : 'rejected-by-page';
-  }
+  // Frameworks may re-render after the last event: what they put back is set once more.
+  const entry = (label: string) => reports.find((r) => r.field === label)!;
+  const shown = targets.filter((t) => t.el && entry(t.label).status !== 'not-visible');
+  const after = await readBack(shown.map((t) => ({ el: t.el!, value: plan[t.key] })), visible);
+  for (const t of shown) entry(t.label).status = after.get(t.el!) ?? entry(t.label).status;
   if (plan.save) reports.push({ field: 'Save', status: clickSave(section, ['Save', 'Save Changes', 'Apply']) });
   return reports;
 }

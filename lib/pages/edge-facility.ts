@@ -3,13 +3,13 @@
 
 import type { FacilityPlan, FacilityRead, FieldReport } from '../messages';
 import { CONTROL_SELECTOR, bestLabelled, labelElements } from '../dom/labels';
-import { isTextLike, press, setText, textMatches } from '../dom/fill';
+import { isTextLike, press, readBack, setText } from '../dom/fill';
 import { findSection, type Section } from '../dom/sections';
 import { normaliseLabel } from '../dom/text';
 import { composedParent, visibleText } from '../dom/tree';
 import { readLabelledValue } from '../dom/values';
 import { isFillable, isRendered } from '../dom/visibility';
-import { frameworksSettled, waitFor } from '../dom/wait';
+import { waitFor } from '../dom/wait';
 import { clickSave } from './save';
 
 export const MAPPING_SECTION = ['Data Vendor Mapping'];
@@ -93,12 +93,7 @@ export async function fillFacility(doc: Document, collect: () => Element[], plan
   }
   if (!field) return [{ field: MAPPING_FIELD, status: 'not-found' }];
   let status = setText(field, plan.siteIdentifier);
-  await frameworksSettled();
-  if (status !== 'not-visible' && !textMatches(field, plan.siteIdentifier)) {
-    setText(field, plan.siteIdentifier);
-    await frameworksSettled();
-    status = textMatches(field, plan.siteIdentifier) ? 'filled' : 'rejected-by-page';
-  }
+  if (status !== 'not-visible') status = (await readBack([{ el: field, value: plan.siteIdentifier }])).get(field) ?? status;
   const reports: FieldReport[] = [{ field: MAPPING_FIELD, status }];
   if (plan.save) {
     const scope: Section = { heading: field, elements: [...section.elements, ...collect().filter(isInOpenDialog)] };

@@ -5,6 +5,7 @@ import {
   isTextLike,
   isToggleLike,
   press,
+  readBack,
   selectedText,
   setText,
   setToggle,
@@ -170,6 +171,28 @@ describe('textMatches', () => {
     expect(textMatches($('f'), 'abc')).toBe(true);
     expect(textMatches($('f'), 'abc ')).toBe(false);
     expect(textMatches($('d'), 'abc')).toBe(true);
+  });
+});
+
+describe('readBack', () => {
+  it('reports only what slipped: set once more, filled if it then holds, rejected-by-page if the page puts it back again', async () => {
+    document.body.innerHTML = '<input id="kept" value="a"><input id="once" value="b"><input id="always" value="c">';
+    let once = 1;
+    $('once').addEventListener('input', () => (once-- > 0 ? queueMicrotask(() => ($<HTMLInputElement>('once').value = 'old')) : undefined));
+    $('always').addEventListener('input', () => queueMicrotask(() => ($<HTMLInputElement>('always').value = 'old')));
+    for (const id of ['once', 'always']) setText($(id), 'new', () => true);
+    const after = await readBack(
+      [
+        { el: $('kept'), value: 'a' },
+        { el: $('once'), value: 'new' },
+        { el: $('always'), value: 'new' },
+      ],
+      () => true,
+    );
+    expect(after.has($('kept'))).toBe(false);
+    expect(after.get($('once'))).toBe('filled');
+    expect(after.get($('always'))).toBe('rejected-by-page');
+    expect($<HTMLInputElement>('once').value).toBe('new');
   });
 });
 
