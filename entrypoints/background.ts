@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { handleMessage, onAlarm } from '@/lib/background/handlers';
-import { syncContentScripts } from '@/lib/background/registration';
+import { offerToOpenTabs, watchInlineTabs } from '@/lib/background/inline-offer';
 import { watchTabs } from '@/lib/background/badge';
 
 export default defineBackground(() => {
@@ -9,11 +9,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
   watchTabs();
-  browser.runtime.onInstalled.addListener(() => void syncContentScripts());
-  browser.runtime.onStartup.addListener(() => void syncContentScripts());
-  browser.permissions.onAdded.addListener(() => void syncContentScripts());
+  watchInlineTabs();
+  browser.runtime.onInstalled.addListener(() => void offerToOpenTabs());
+  browser.runtime.onStartup.addListener(() => void offerToOpenTabs());
+  browser.permissions.onAdded.addListener(() => void offerToOpenTabs());
   // A policy change (IT pushing new Edge origins) takes effect without a restart.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void syncContentScripts();
+    if (area === 'managed') void offerToOpenTabs();
   });
 });

@@ -1,7 +1,10 @@
-import { mountInlineButton } from '@/lib/content/inline-button';
+import { mountInlineButton, type InlineButton } from '@/lib/content/inline-button';
 import { pageScope } from '@/lib/content/scope';
 
-// Registered at runtime on registered Edge origins only (lib/background/registration.ts).
+// Injected by the worker (lib/background/inline-offer.ts) only into registered Edge pages that may
+// hold an Edge form. Injected again into the same document when its address or title changes.
 export default defineUnlistedScript(() => {
-  mountInlineButton(pageScope());
+  const world = globalThis as { keyferryInline?: InlineButton };
+  if (world.keyferryInline) world.keyferryInline.lookAgain();
+  else world.keyferryInline = mountInlineButton(pageScope());
 });

@@ -32,7 +32,7 @@ export function originOf(url: string | undefined): string | null {
   }
 }
 
-/** Match pattern for permissions.request and registerContentScripts: exactly this origin. */
+/** Match pattern for permissions.request and permissions.contains: exactly this origin. */
 export function matchPattern(entry: string): string | null {
   const parsed = parseOrigin(entry);
   if (!parsed) return null;

@@ -14,7 +14,7 @@ import { isRegistered, matchPattern, originOf, parseOrigin } from '../origins';
 import { matchSite } from '../pages/matching';
 import type { Settings } from '../settings';
 import { deleteVaultDb, openVaultDb, type VaultDatabase } from '../vault/db';
-import { syncContentScripts } from './registration';
+import { learnInlinePage, offerToOpenTabs } from './inline-offer';
 import { readEffectiveSettings, readOwnSettings, readSettings, writeSettings } from './settings-store';
 import type { Credential, Site, Tenant } from '../vault/records';
 import { reviewHygiene } from '../hygiene';
@@ -117,7 +117,7 @@ function tabOrigin(tab: Browser.tabs.Tab): string | null {
   return originOf(tab.url);
 }
 
-async function edgeTab(tabId: number, settings: Settings): Promise<{ ok: true; origin: string } | { ok: false; reason: string }> {
+async function edgeTab(tabId: number, settings: Settings): Promise<{ ok: true; origin: string; url?: string } | { ok: false; reason: string }> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   const origin = tab ? tabOrigin(tab) : null;
   if (!origin || !isRegistered(settings.edgeOrigins, origin)) {
@@ -126,7 +126,7 @@ async function edgeTab(tabId: number, settings: Settings): Promise<{ ok: true; o
       reason: `${origin ?? 'This page'} is not a registered Titan Cloud Edge origin, so Keyferry filled nothing. Register it in Options if it is yours.`,
     };
   }
-  return { ok: true, origin };
+  return { ok: true, origin, ...(tab?.url ? { url: tab.url } : {}) };
 }
 
 async function fillInto(
@@ -142,6 +142,8 @@ async function fillInto(
   const detection = await detectTab(tabId);
   if (!detection.ok) return detection;
   const kinds = detection.value.kinds;
+  // A page Keyferry recognised gets the inline button from now on, whatever its address and title say.
+  if (kinds.includes('edge-account') || kinds.includes('edge-facility')) await learnInlinePage(target.url).catch(() => undefined);
   if (kinds.includes('edge-account') || !kinds.includes('edge-facility')) {
     const plan = accountPlan(s, tenant, settings);
     if (!plan) return { ok: false, reason: `No API credentials are stored for tenant ${tenant.name}: capture them first.` };
@@ -479,7 +481,7 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
     if ((await readSettings())[key].includes(origin)) return { ok: true, message: `${origin} is already registered.`, ...(await readEffectiveSettings()) };
     const own = await readOwnSettings();
     await writeSettings({ [key]: [...own[key], origin] });
-    await syncContentScripts();
+    await offerToOpenTabs();
     return { ok: true, message: `Registered ${origin} as ${r.role === 'edge' ? 'Titan Cloud Edge' : 'Titan Maintenance'}.`, ...(await readEffectiveSettings()) };
   },
   async 'origin-remove'(r) {
@@ -492,7 +494,7 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
     const stillUsed = [...next.edgeOrigins, ...next.maintenanceOrigins].includes(r.origin);
     const pattern = matchPattern(r.origin);
     if (!stillUsed && pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-    await syncContentScripts();
+    await offerToOpenTabs();
     return { ok: true, message: `${r.origin} is no longer registered.`, ...(await readEffectiveSettings()) };
   },
   audit: () =>

@@ -5,6 +5,7 @@
 import { findAccountSection } from '../pages/edge-account';
 import { MAPPING_SECTION } from '../pages/edge-facility';
 import { findSection, type Section } from '../dom/sections';
+import { isRendered } from '../dom/visibility';
 import { pageElements, type PageScope } from '../pages/scope';
 import { sendToBackground } from './runtime';
 
@@ -63,7 +64,7 @@ function place(host: HTMLElement, anchor: Element): void {
   host.style.left = `${Math.max(0, rect.right + (view?.scrollX ?? 0) + 8)}px`;
 }
 
-function render(scope: PageScope, found: { kind: 'edge-account' | 'edge-facility'; section: Section }): void {
+function render(scope: PageScope, found: { kind: 'edge-account' | 'edge-facility'; section: Section }): HTMLElement {
   const doc = scope.document;
   const host = doc.createElement('keyferry-inline');
   host.style.cssText = 'position:absolute;z-index:2147483646;all:initial;position:absolute;';
@@ -88,19 +89,28 @@ function render(scope: PageScope, found: { kind: 'edge-account' | 'edge-facility
   });
   doc.body.append(host);
   place(host, found.section.heading);
+  return host;
+}
+
+export interface InlineButton {
+  /** Stops looking; a button already shown stays. */
+  stop(): void;
+  /** The page changed under the same document (a client-side route, a new title): look again. */
+  lookAgain(): void;
 }
 
 /**
- * Looks for a recognised section at load and for a bounded time after, then mounts the button once.
- * Returns a function that stops looking.
+ * Looks for a recognised section at once and for a bounded time after, then mounts the button once.
  */
-export function mountInlineButton(scope: PageScope): () => void {
+export function mountInlineButton(scope: PageScope): InlineButton {
   const doc = scope.document;
   const view = doc.defaultView;
   const elements = doc.getElementsByTagName('*');
   let seenCount = -1;
   let candidate = false;
   let done = false;
+  let stopped = false;
+  let shown: { host: HTMLElement; heading: Element } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** 'timer' looks only when elements were added, or the page has shown signs of a section. */
@@ -113,9 +123,10 @@ export function mountInlineButton(scope: PageScope): () => void {
     const found = candidate ? findEdgeSection(scope) : null;
     if (!found) return;
     done = true;
-    stop();
+    unwatch();
     const eligible = (await sendToBackground({ type: 'keyferry:inline-eligible' }).catch(() => null)) as { ok?: boolean } | null;
-    if (eligible?.ok) render(scope, found);
+    // A second look may have answered first (the page was looked at again meanwhile).
+    if (eligible?.ok && !stopped && !shown) shown = { host: render(scope, found), heading: found.section.heading };
   };
   const watch = (gaps: readonly number[], trigger: 'load' | 'timer' | 'admin') => {
     clearTimeout(timer);
@@ -132,22 +143,42 @@ export function mountInlineButton(scope: PageScope): () => void {
     if (!event.isTrusted || (event instanceof KeyboardEvent && !NAVIGATION_KEYS.has(event.key))) return;
     watch([CLICK_LOOK_MS, ...LOOK_GAPS_MS], 'admin');
   };
-  const stop = () => {
+  const listen = () => {
+    doc.addEventListener('click', onAdmin, { capture: true, passive: true });
+    doc.addEventListener('keydown', onAdmin, { capture: true, passive: true });
+    view?.addEventListener('popstate', onAdmin, { passive: true });
+  };
+  const unwatch = () => {
     clearTimeout(timer);
     doc.removeEventListener('click', onAdmin, true);
     doc.removeEventListener('keydown', onAdmin, true);
     view?.removeEventListener('popstate', onAdmin);
   };
-  doc.addEventListener('click', onAdmin, { capture: true, passive: true });
-  doc.addEventListener('keydown', onAdmin, { capture: true, passive: true });
-  view?.addEventListener('popstate', onAdmin, { passive: true });
   // The first look waits for the parsed page and a painted frame: a hit test on a page still laying
   // out would force that layout early. A tab in the background has no button to show until it is seen.
   const start = () => requestAnimationFrame(() => watch([0, ...LOOK_GAPS_MS], 'load'));
+  listen();
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
-  return () => {
-    done = true;
-    stop();
+  return {
+    stop() {
+      stopped = done = true;
+      unwatch();
+    },
+    lookAgain() {
+      if (stopped) return;
+      if (shown) {
+        if (shown.heading.isConnected && isRendered(shown.heading)) return place(shown.host, shown.heading);
+        // The section went away with the route: so does its button.
+        shown.host.remove();
+        shown = null;
+      }
+      if (done) {
+        done = false;
+        listen();
+      }
+      seenCount = -1;
+      start();
+    },
   };
 }

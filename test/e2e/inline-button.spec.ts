@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, FIXTURES, submitted, test, vaultWithApiCredentials } from './extension';
+import { act, expect, extensionId, FIXTURES, openPopup, submitted, test, vaultWithApiCredentials } from './extension';
 
 async function clickInline(page: Page): Promise<void> {
   const host = page.locator('keyferry-inline');
@@ -7,6 +7,17 @@ async function clickInline(page: Page): Promise<void> {
   const box = await host.boundingBox();
   if (!box) throw new Error('the inline button has no box');
   await page.mouse.click(box.x + 10, box.y + box.height / 2);
+}
+
+/** Counts the script worlds Keyferry gets in the page from now on: one each time the worker injects inline.js. */
+async function countKeyferryWorlds(page: Page, extension: string): Promise<() => number> {
+  const cdp = await page.context().newCDPSession(page);
+  let worlds = 0;
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin === `chrome-extension://${extension}`) worlds++;
+  });
+  await cdp.send('Runtime.enable');
+  return () => worlds;
 }
 
 async function fieldValues(page: Page): Promise<string[]> {
@@ -79,4 +90,43 @@ test('on a Facility Profile, the inline button appears once the admin opens the 
   // observer sees, so the admin's click is what prompts another look.
   await page.getByRole('tab', { name: 'Misc Information' }).click();
   await expect(page.locator('keyferry-inline')).toHaveCount(1, { timeout: 5_000 });
+});
+
+test('an Edge app page that names no form page runs nothing of Keyferry; a client-side route to Account Settings gets the button, and loses it on the way back', async ({ context }) => {
+  const { expected: want } = await vaultWithApiCredentials(context);
+  const id = await extensionId(context);
+  const app = await context.newPage();
+  const worlds = await countKeyferryWorlds(app, id);
+  await app.goto(`${FIXTURES}/edge/console.html`);
+  await app.waitForTimeout(1_500);
+  expect(worlds()).toBe(0);
+
+  await app.getByRole('link', { name: 'Account Settings' }).click();
+  await expect(app.locator('keyferry-inline')).toHaveCount(1, { timeout: 10_000 });
+  expect(worlds()).toBeGreaterThan(0);
+  await clickInline(app);
+  await expect.poll(async () => (await fieldValues(app)).includes(want.apiToken)).toBe(true);
+  await app.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => submitted('console')).not.toBeNull();
+  expect(await submitted('console')).toMatchObject({ integration: 'Titan Maintenance', clientSecret: want.apiSecretKey, maintenancePassword: want.apiToken });
+
+  await app.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(app.locator('keyferry-inline')).toHaveCount(0, { timeout: 5_000 });
+});
+
+test('a page whose address and title say nothing gets the button once Keyferry filled it from the popup', async ({ context }) => {
+  const { expected: want } = await vaultWithApiCredentials(context);
+  const page = await context.newPage();
+  await page.goto(`${FIXTURES}/edge/console.html?v=2`);
+  await page.waitForTimeout(1_500);
+  expect(await page.locator('keyferry-inline').count()).toBe(0);
+
+  const popup = await openPopup(context, page);
+  expect(await act(popup, 'Fill page')).toContain('Filled');
+  await popup.close();
+  expect(await fieldValues(page)).toContain(want.apiToken);
+
+  // Another record of the same page kind, loaded afresh.
+  await page.goto(`${FIXTURES}/edge/console.html?v=2&facility=9`);
+  await expect(page.locator('keyferry-inline')).toHaveCount(1, { timeout: 10_000 });
 });

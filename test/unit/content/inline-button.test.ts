@@ -77,7 +77,11 @@ function trustedClick(): MouseEvent {
 
 // Every mount listens on the shared document until stopped: each test's mounts end with it.
 const stops: (() => void)[] = [];
-const mountInlineButton = (pageScope: PageScope) => stops.push(mount(pageScope));
+const mountInlineButton = (pageScope: PageScope) => {
+  const button = mount(pageScope);
+  stops.push(() => button.stop());
+  return button;
+};
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -366,5 +370,65 @@ describe('clicking the button', () => {
     button.dispatchEvent(trustedClick());
     await flush();
     expect(status.textContent).toBe('Keyferry did not answer: reload the page and try again.');
+  });
+});
+
+describe('looking again (the worker injects inline.js again when the address or title changes)', () => {
+  it('keeps one button while the section stays, and asks the background only once', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = ACCOUNT;
+    const button = mountInlineButton(scope());
+    await flush();
+    button.lookAgain();
+    await flush();
+    expect(hosts()).toHaveLength(1);
+    expect(sentTypes()).toEqual(['keyferry:inline-eligible']);
+  });
+
+  it('takes the button away with its section, and brings it back by the next section', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = ACCOUNT;
+    const button = mountInlineButton(scope());
+    await flush();
+    expect(hosts()).toHaveLength(1);
+
+    // A client-side route replaces the app's content; the button's host, appended to the body, stays.
+    document.querySelectorAll('body > :not(keyferry-inline)').forEach((el) => el.remove());
+    document.body.insertAdjacentHTML('afterbegin', '<h1>Dashboard</h1><p>Nothing to fill here.</p>');
+    expect(hosts()).toHaveLength(1);
+    button.lookAgain();
+    await flush();
+    expect(hosts()).toHaveLength(0);
+
+    document.body.innerHTML = FACILITY;
+    button.lookAgain();
+    await flush();
+    expect(hosts()).toHaveLength(1);
+    expect(sentTypes()).toEqual(['keyferry:inline-eligible', 'keyferry:inline-eligible']);
+  });
+
+  it('finds a section that appeared after the timed looks ended, without any new element count', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    document.body.innerHTML = ACCOUNT.replace('MaintenanceIntegration', 'Notifications');
+    const button = mountInlineButton(scope());
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(hosts()).toHaveLength(0);
+    // Same elements, new words: only a look prompted from outside sees it.
+    const heading = Array.from(document.querySelectorAll('h1,h2,h3')).find((h) => h.textContent === 'Notifications')!;
+    heading.textContent = 'MaintenanceIntegration';
+    button.lookAgain();
+    await flush();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('does nothing once stopped', async () => {
+    background({ 'keyferry:inline-eligible': { ok: true } });
+    const button = mountInlineButton(scope());
+    button.stop();
+    document.body.innerHTML = ACCOUNT;
+    button.lookAgain();
+    await flush();
+    expect(hosts()).toHaveLength(0);
+    expect(sentTypes()).toEqual([]);
   });
 });
