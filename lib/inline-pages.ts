@@ -76,14 +76,18 @@ export function pageKey(url: string | undefined): string | null {
   return `${parsed.origin}${generalise(parsed.pathname)}${route ? `#${generalise(route)}` : ''}`;
 }
 
+/** Whether a title or part of an address names an Edge form page. */
+export function namesFormPage(text: string): boolean {
+  return wordsOf(text).some((word) => PAGE_WORDS.has(word));
+}
+
 /** Whether the tab's address or title names an Edge form page, or the page is one Keyferry filled before. */
 export function isInlineCandidate(url: string | undefined, title: string | undefined, learned: readonly string[]): boolean {
   const parsed = parseHttp(url);
   if (!parsed) return false;
   const key = pageKey(url);
   if (key && learned.includes(key)) return true;
-  const named = `${parsed.pathname} ${parsed.search} ${parsed.hash} ${title ?? ''}`;
-  return wordsOf(named).some((word) => PAGE_WORDS.has(word));
+  return namesFormPage(`${parsed.pathname} ${parsed.search} ${parsed.hash} ${title ?? ''}`);
 }
 
 export const MAX_LEARNED_PAGES = 50;

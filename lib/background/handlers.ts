@@ -14,7 +14,7 @@ import { isRegistered, matchPattern, originOf, parseOrigin } from '../origins';
 import { matchSite } from '../pages/matching';
 import type { Settings } from '../settings';
 import { deleteVaultDb, openVaultDb, type VaultDatabase } from '../vault/db';
-import { learnInlinePage, offerToOpenTabs } from './inline-offer';
+import { forgetInlinePages, learnInlinePage, offerToOpenTabs } from './inline-offer';
 import { readEffectiveSettings, readOwnSettings, readSettings, writeSettings } from './settings-store';
 import type { Credential, Site, Tenant } from '../vault/records';
 import { reviewHygiene } from '../hygiene';
@@ -494,6 +494,7 @@ const handlers: { [T in PopupRequest['type']]: Handler<T> } = {
     const stillUsed = [...next.edgeOrigins, ...next.maintenanceOrigins].includes(r.origin);
     const pattern = matchPattern(r.origin);
     if (!stillUsed && pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    if (r.role === 'edge') await forgetInlinePages(r.origin);
     await offerToOpenTabs();
     return { ok: true, message: `${r.origin} is no longer registered.`, ...(await readEffectiveSettings()) };
   },

@@ -4,7 +4,7 @@
 
 import { browser } from 'wxt/browser';
 import { z } from 'zod/mini';
-import { MAX_LEARNED_PAGES, isInlineCandidate, pageKey, withLearned } from '../inline-pages';
+import { MAX_LEARNED_PAGES, isInlineCandidate, namesFormPage, pageKey, withLearned } from '../inline-pages';
 import { isRegistered, originOf } from '../origins';
 import { readSettings, readValue, writeValue } from './settings-store';
 import { INLINE_SCRIPT } from './tabs';
@@ -14,7 +14,7 @@ const LEARNED_KEY = 'inline-pages';
 const LEGACY_SCRIPT_ID = 'keyferry-inline';
 const LearnedSchema = z.array(z.string().check(z.maxLength(4_000))).check(z.maxLength(MAX_LEARNED_PAGES));
 
-/** The address and title each tab's document was last looked at with: the same page is offered once. */
+/** The address (and whether the title names a form page) each tab's document was last offered with. */
 const offered = new Map<number, string>();
 
 /** Pages where Keyferry recognised an Edge form before; a stored value that does not parse counts as none. */
@@ -42,8 +42,9 @@ export interface TabState {
 export async function offerInline(tab: TabState): Promise<void> {
   const { id, url, title } = tab;
   if (id === undefined || tab.status !== 'complete') return;
-  // Marked before anything is awaited: a load and a title change arrive together.
-  const key = `${url ?? ''}\n${title ?? ''}`;
+  // Marked before anything is awaited: a load and a title change arrive together. A title that
+  // changes without starting or ceasing to name a form page (a count, a clock) is the same page.
+  const key = `${url ?? ''}\n${namesFormPage(title ?? '')}`;
   if (offered.get(id) === key) return;
   offered.set(id, key);
   const origin = originOf(url);
@@ -51,6 +52,13 @@ export async function offerInline(tab: TabState): Promise<void> {
   if (!isInlineCandidate(url, title, await learnedPages())) return;
   // Refused without host access (not granted yet) or on a page that just went away.
   await browser.scripting.executeScript({ target: { tabId: id, frameIds: [0] }, files: [INLINE_SCRIPT] }).catch(() => offered.delete(id));
+}
+
+/** An Edge origin is no longer registered: what was learned of its pages goes too. */
+export async function forgetInlinePages(origin: string): Promise<void> {
+  const learned = await learnedPages();
+  const kept = learned.filter((key) => originOf(key) !== origin);
+  if (kept.length !== learned.length) await writeValue(LEARNED_KEY, kept);
 }
 
 export function forgetTab(tabId: number): void {

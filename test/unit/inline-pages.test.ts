@@ -2,7 +2,7 @@
 // Keyferry filled before. Pure functions: no browser.
 
 import { describe, expect, it } from 'vitest';
-import { MAX_LEARNED_PAGES, isInlineCandidate, pageKey, wordsOf, withLearned } from '@/lib/inline-pages';
+import { MAX_LEARNED_PAGES, isInlineCandidate, namesFormPage, pageKey, wordsOf, withLearned } from '@/lib/inline-pages';
 
 describe('wordsOf', () => {
   it('splits camel case, dashes, underscores and punctuation into lower-case words', () => {
@@ -72,6 +72,13 @@ describe('isInlineCandidate', () => {
   it('never takes a page that is not http(s)', () => {
     expect(isInlineCandidate('chrome://settings', 'Account Settings', [])).toBe(false);
     expect(isInlineCandidate(undefined, 'Account Settings', [])).toBe(false);
+  });
+});
+
+describe('namesFormPage', () => {
+  it('is true for SPEC §1 page and section names, false for other words', () => {
+    for (const yes of ['Account Settings', 'Facility Profile', 'Data Vendor Mapping', 'MaintenanceIntegration', 'Misc Information']) expect(namesFormPage(yes)).toBe(true);
+    for (const no of ['Titan Cloud Edge', 'Orders dashboard', '', 'Tank Inventory (3)']) expect(namesFormPage(no)).toBe(false);
   });
 });
 

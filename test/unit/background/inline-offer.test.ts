@@ -5,7 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { forgetTab, learnInlinePage, learnedPages, offerInline, offerToOpenTabs } from '@/lib/background/inline-offer';
+import { forgetInlinePages, forgetTab, learnInlinePage, learnedPages, offerInline, offerToOpenTabs } from '@/lib/background/inline-offer';
 import { writeSettings, writeValue } from '@/lib/background/settings-store';
 import { MAX_LEARNED_PAGES } from '@/lib/inline-pages';
 
@@ -71,9 +71,12 @@ describe('offerInline', () => {
     expect(injected).toEqual([]);
   });
 
-  it('looks once per address and title of a document, again when either changes or a new document loads', async () => {
+  it('looks once per page of a document: again on a new address, a title that starts naming a form page, or a new document', async () => {
     const t = tab(`${EDGE}/app`, 'Account Settings');
     await Promise.all([offerInline(t), offerInline(t)]);
+    expect(injected).toHaveLength(1);
+    // A count or a clock in the title is the same page.
+    await offerInline({ ...t, title: 'Account Settings (3)' });
     expect(injected).toHaveLength(1);
     await offerInline({ ...t, url: `${EDGE}/app#/facility/7`, title: 'Titan Cloud Edge' });
     expect(injected).toHaveLength(2);
@@ -82,6 +85,11 @@ describe('offerInline', () => {
     forgetTab(t.id);
     await offerInline({ ...t, url: `${EDGE}/app#/facility/7`, title: 'Titan Cloud Edge' });
     expect(injected).toHaveLength(3);
+    // Same address, the title now names a form page (an app that routes without changing its address).
+    const quiet = tab(`${EDGE}/app`, 'Titan Cloud Edge');
+    await offerInline(quiet);
+    await offerInline({ ...quiet, title: 'Facility Profile' });
+    expect(injected.map((i) => i.target.tabId).filter((id) => id === quiet.id)).toHaveLength(1);
   });
 
   it('tries again later when the browser refused (no host access yet)', async () => {
@@ -127,6 +135,15 @@ describe('learned pages', () => {
     }
     await offerInline(tab(`${EDGE}/app`));
     expect(injected).toEqual([]);
+  });
+});
+
+describe('forgetInlinePages', () => {
+  it('drops what was learned of an origin, and only of that origin', async () => {
+    await learnInlinePage(`${EDGE}/app/v/1`);
+    await learnInlinePage('https://other-edge.example.com/app/v/1');
+    await forgetInlinePages(EDGE);
+    expect(await learnedPages()).toEqual(['https://other-edge.example.com/app/v/*']);
   });
 });
 
