@@ -480,7 +480,10 @@ try {
         for (const side of i % 2 ? ['floor', 'ext'] : ['ext', 'floor']) {
           await fillPage.reload({ waitUntil: 'load' });
           await fillPage.waitForFunction(ready, null, { polling: 50, timeout: 10_000 });
-          await sleep(100); // let the inline script's first scan pass
+          // The worker injects inline.js after load and it places its button: let that pass first,
+          // so neither side is measured while the inline script looks at the page.
+          await fillPage.waitForFunction(() => !!document.querySelector('keyferry-inline'), null, { polling: 50, timeout: 5_000 });
+          await sleep(50);
           if (side === 'floor') {
             const f = await fillPage.evaluate(floorFill, { file, plan });
             if (!f.ok) throw new Error(`floor fill of ${file} did not set the fields`);
