@@ -249,6 +249,18 @@ async function profiled(label, send, work) {
 
 // Browsers a group starts for itself, closed with the others whatever happens.
 const extraBrowsers = [];
+
+/** Chromium with a copy of the e2e build in which one file is rewritten by `edit`: a floor to measure against. */
+async function launchCopy(name, file, edit) {
+  const dir = path.join(tmpRoot, `chrome-mv3-e2e-${name}`);
+  fs.cpSync(E2E_DIR, dir, { recursive: true });
+  const target = path.join(dir, file);
+  fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
+  const browser = await launch(`with-${name}`, dir);
+  extraBrowsers.push(browser);
+  const sw = browser.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await browser.waitForEvent('serviceworker'));
+  return { browser, id: new URL(sw.url()).host };
+}
 try {
 
   const metric = async (cdp) => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -319,14 +331,9 @@ try {
     // look at the page costs: the isolated world's first touch of the DOM, then the text).
     const CANDIDATE = HEAVY.replace('/heavy.html', '/account-settings/heavy.html');
     async function variant(name, source) {
-      const dir = path.join(tmpRoot, `chrome-mv3-e2e-${name}`);
-      fs.cpSync(E2E_DIR, dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, E2E_SCRIPTS.get('inline')), source);
-      const browser = await launch(`with-${name}`, dir);
-      extraBrowsers.push(browser);
-      const sw = browser.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await browser.waitForEvent('serviceworker'));
+      const { browser, id } = await launchCopy(name, E2E_SCRIPTS.get('inline'), () => source);
       const page = await browser.newPage();
-      return { browser, page, cdp: await browser.newCDPSession(page), id: new URL(sw.url()).host };
+      return { browser, page, cdp: await browser.newCDPSession(page), id };
     }
     const full = { page: withPage, cdp: withCdp, id: extensionId };
     const empty = await variant('empty-inline', 'void 0;\n');
@@ -717,17 +724,11 @@ try {
     const keystroke = [];
     // The floor: the same popup.html without its scripts (markup and stylesheet only), from a copy of
     // the build, loaded alternately with the real one.
-    const shellDir = path.join(tmpRoot, 'chrome-mv3-e2e-popup-shell');
-    fs.cpSync(E2E_DIR, shellDir, { recursive: true });
-    const shellHtml = path.join(shellDir, 'popup.html');
-    fs.writeFileSync(shellHtml, fs.readFileSync(shellHtml, 'utf8').replace(/<script[^>]*><\/script>|<link[^>]*modulepreload[^>]*>/g, ''));
-    const shell = await launch('popup-shell', shellDir);
-    extraBrowsers.push(shell);
-    const shellWorker = shell.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await shell.waitForEvent('serviceworker'));
-    const shellUrl = `chrome-extension://${new URL(shellWorker.url()).host}/popup.html`;
+    const shell = await launchCopy('popup-shell', 'popup.html', (html) => html.replace(/<script[^>]*><\/script>|<link[^>]*modulepreload[^>]*>/g, ''));
+    const shellUrl = `chrome-extension://${shell.id}/popup.html`;
     const shellFp = [];
     for (let i = 0; i < R.popup; i++) {
-      const bare = await shell.newPage();
+      const bare = await shell.browser.newPage();
       await bare.goto(shellUrl);
       await bare.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, null, { timeout: 10_000 });
       shellFp.push(await bare.evaluate(() => performance.getEntriesByName('first-paint')[0].startTime));
@@ -799,7 +800,7 @@ try {
       }
       await p.close();
     }
-    await shell.close();
+    await shell.browser.close();
     record('popup: first paint', fp, 'ms', 150);
     record('popup: first paint of its HTML and CSS alone, no script (floor)', shellFp, 'ms');
     record('popup: first paint, ratio to that floor', fp.map((v, i) => v / shellFp[i]), 'x');

@@ -177,7 +177,6 @@ export function mountInlineButton(scope: PageScope): InlineButton {
         done = false;
         listen();
       }
-      seenCount = -1;
       start();
     },
   };
